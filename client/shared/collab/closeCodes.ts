@@ -1,0 +1,27 @@
+/** WebSocket close codes of the collaboration socket, shared by server and client. 44xx: do not retry. */
+export const CloseCode = {
+  /** Not signed in, or the session expired. */
+  Unauthenticated: 4401,
+  /** Signed in but not permitted to read this document, or the permission was revoked. */
+  Forbidden: 4403,
+  /** No such document. */
+  NotFound: 4404,
+  /** A message that is not a valid y-websocket message, or an update Yjs cannot apply. */
+  ProtocolError: 4400,
+  /** Too many messages in too short a time. */
+  RateLimited: 4429,
+  /** The server is shutting down; clients reconnect. */
+  GoingAway: 1001,
+  /** A message larger than the limit. */
+  TooLarge: 1009,
+} as const;
+
+/** y-websocket message types, plus Puente's acknowledgement. */
+export const MessageType = {
+  Sync: 0,
+  Awareness: 1,
+  Auth: 2,
+  QueryAwareness: 3,
+  /** Server to client, only when asked with `?ack=1`: how many updates of this connection are on disk. */
+  Ack: 100,
+} as const;

@@ -1,0 +1,129 @@
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as encoding from 'lib0/encoding';
+import type { WebSocket } from 'ws';
+import { MessageType } from '@shared/collab/closeCodes';
+import type { UpdateStore } from '../storage/UpdateStore';
+import type { PresenceIdentity } from './awarenessIdentity';
+
+/** One open socket in a room. */
+export interface RoomConnection {
+  ws: WebSocket;
+  userId: string;
+  identity: PresenceIdentity;
+  canWrite: boolean;
+  /** Whether the client asked for acknowledgements (`?ack=1`). */
+  wantsAck: boolean;
+  /** Sync step 2 and update messages received on this connection. */
+  received: number;
+  /** Awareness client ids this connection speaks for. */
+  awarenessIds: Set<number>;
+}
+
+const LOAD_ORIGIN = Symbol('load');
+
+/** Hooks the room calls; kept small so the room knows nothing of HTTP or users. */
+export interface RoomHooks {
+  onPersisted(docId: string, userId: string | null): void;
+  onEmpty(room: DocRoom): void;
+}
+
+/**
+ * One document in memory: the Y.Doc, its awareness and the sockets editing it. Every update is
+ * appended to SQLite inside the doc's update handler, synchronously, before it is sent to anyone.
+ */
+export class DocRoom {
+  readonly ydoc = new Y.Doc({ gc: true });
+  readonly awareness = new awarenessProtocol.Awareness(this.ydoc);
+  readonly conns = new Set<RoomConnection>();
+  private lastUpdateId = 0;
+  private sinceCompaction = 0;
+
+  constructor(
+    readonly docId: string,
+    private readonly store: UpdateStore,
+    private readonly hooks: RoomHooks,
+    private readonly compactEvery: number,
+  ) {
+    this.awareness.setLocalState(null);
+    const stored = store.load(docId);
+    this.ydoc.transact(() => {
+      if (stored.snapshot) Y.applyUpdate(this.ydoc, stored.snapshot, LOAD_ORIGIN);
+      for (const u of stored.updates) Y.applyUpdate(this.ydoc, u, LOAD_ORIGIN);
+    }, LOAD_ORIGIN);
+    this.lastUpdateId = stored.lastUpdateId;
+    this.sinceCompaction = stored.updates.length;
+    this.ydoc.on('update', this.onDocUpdate);
+    this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === LOAD_ORIGIN) return;
+    const from = this.conns.has(origin as RoomConnection) ? (origin as RoomConnection) : null;
+    // Persist first: if this throws, nothing is broadcast and the sender is not acknowledged.
+    this.lastUpdateId = this.store.append(this.docId, update, from?.userId ?? null);
+    this.sinceCompaction++;
+    this.hooks.onPersisted(this.docId, from?.userId ?? null);
+    const message = syncUpdateMessage(update);
+    for (const conn of this.conns) if (conn !== from) send(conn.ws, message);
+    if (this.sinceCompaction >= this.compactEvery) this.compact();
+  };
+
+  private readonly onAwarenessUpdate = (
+    change: { added: number[]; updated: number[]; removed: number[] },
+  ): void => {
+    const changed = [...change.added, ...change.updated, ...change.removed];
+    if (changed.length === 0) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.Awareness);
+    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    const message = encoding.toUint8Array(encoder);
+    for (const conn of this.conns) send(conn.ws, message);
+  };
+
+  /** Folds the update log into one snapshot. */
+  compact(): void {
+    if (this.sinceCompaction === 0) return;
+    this.store.compact(this.docId, Y.encodeStateAsUpdate(this.ydoc), this.lastUpdateId);
+    this.sinceCompaction = 0;
+  }
+
+  join(conn: RoomConnection): void {
+    this.conns.add(conn);
+  }
+
+  leave(conn: RoomConnection): void {
+    if (!this.conns.delete(conn)) return;
+    if (conn.awarenessIds.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
+    if (this.conns.size === 0) this.hooks.onEmpty(this);
+  }
+
+  /** Compacts and frees the document. */
+  destroy(): void {
+    this.compact();
+    this.ydoc.off('update', this.onDocUpdate);
+    this.awareness.destroy();
+    this.ydoc.destroy();
+  }
+
+  /** Who is in the document now (server identities, one per user). */
+  presence(): PresenceIdentity[] {
+    const seen = new Map<string, PresenceIdentity>();
+    for (const c of this.conns) seen.set(c.identity.id, c.identity);
+    return [...seen.values()];
+  }
+}
+
+/** Encodes a y-websocket sync "update" message. */
+export function syncUpdateMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Sync);
+  encoding.writeVarUint(encoder, 2);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Sends if the socket is open; a closing socket is simply skipped. */
+export function send(ws: WebSocket, message: Uint8Array): void {
+  if (ws.readyState === ws.OPEN) ws.send(message);
+}

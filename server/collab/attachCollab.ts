@@ -1,0 +1,89 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { CloseCode } from '@shared/collab/closeCodes';
+import type { Services } from '../services';
+import { canRead, canWrite } from '../auth/permissions';
+import { isSameOrigin, requestToken } from '../auth/requestToken';
+import { presenceColor } from './presenceColor';
+import { greet, handleMessage } from './handleMessage';
+import type { RoomConnection } from './DocRoom';
+
+const PREFIX = '/collab/';
+
+/** Maps a request path to a document id; the one place room names meet document ids. */
+export function roomDocumentId(pathname: string): string | null {
+  if (!pathname.startsWith(PREFIX)) return null;
+  const rest = pathname.slice(PREFIX.length);
+  return rest && !rest.includes('/') ? decodeURIComponent(rest) : null;
+}
+
+function refuse(socket: Duplex, status: number, text: string): void {
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+/**
+ * The collaboration endpoint: authenticate, authorize, load the room, then relay messages.
+ * Authentication and permission failures are reported as close codes after the upgrade, so that
+ * clients (browsers included) can read them.
+ */
+export function attachCollab(server: Server, services: Services): { wss: WebSocketServer; connections: Set<RoomConnection & { docId: string }> } {
+  const { config } = services;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes });
+  const connections = new Set<RoomConnection & { docId: string }>();
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const docId = roomDocumentId(url.pathname);
+    if (docId === null) return refuse(socket, 404, 'Not Found');
+    if (!isSameOrigin(req, config.allowedOrigins)) return refuse(socket, 403, 'Forbidden');
+    wss.handleUpgrade(req, socket, head, (ws) => accept(ws, req, url, docId));
+  });
+
+  function accept(ws: WebSocket, req: IncomingMessage, url: URL, docId: string): void {
+    const token = requestToken(req, url, true);
+    const userId = token && services.sessions.userIdFor(token.token);
+    const user = userId ? services.users.byId(userId) : undefined;
+    if (!user || user.disabled) return ws.close(CloseCode.Unauthenticated, 'unauthenticated');
+    const doc = services.documents.get(docId);
+    if (!doc) return ws.close(CloseCode.NotFound, 'not found');
+    if (!canRead(user, doc)) return ws.close(CloseCode.Forbidden, 'forbidden');
+
+    const room = services.rooms.open(docId);
+    const conn: RoomConnection & { docId: string } = {
+      ws,
+      docId,
+      userId: user.id,
+      identity: { id: user.id, name: user.name, color: presenceColor(user.id), role: user.role },
+      canWrite: canWrite(user, doc),
+      wantsAck: url.searchParams.get('ack') === '1',
+      received: 0,
+      awarenessIds: new Set(),
+    };
+    room.join(conn);
+    connections.add(conn);
+    const bucket = { tokens: config.messageBurst, at: Date.now() };
+
+    ws.on('message', (data, isBinary) => {
+      const now = Date.now();
+      bucket.tokens = Math.min(config.messageBurst, bucket.tokens + ((now - bucket.at) / 1000) * config.messageRate);
+      bucket.at = now;
+      if (--bucket.tokens < 0) return ws.close(CloseCode.RateLimited, 'rate limited');
+      if (!isBinary || !(data instanceof Buffer)) return ws.close(CloseCode.ProtocolError, 'binary messages only');
+      try {
+        handleMessage(room, conn, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+      } catch (err) {
+        services.log(`collab: closing ${user.email} on ${docId}: ${err instanceof Error ? err.message : String(err)}`);
+        ws.close(CloseCode.ProtocolError, 'protocol error');
+      }
+    });
+    ws.on('close', () => {
+      connections.delete(conn);
+      room.leave(conn);
+    });
+    ws.on('error', () => ws.terminate());
+    greet(room, conn);
+  }
+
+  return { wss, connections };
+}

@@ -1,0 +1,102 @@
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { MessageType } from '@shared/collab/closeCodes';
+import { decodeAwarenessUpdate, encodeAwarenessUpdate, stampIdentity } from './awarenessIdentity';
+import { send, type DocRoom, type RoomConnection } from './DocRoom';
+
+const SYNC_STEP1 = 0;
+const SYNC_STEP2 = 1;
+const SYNC_UPDATE = 2;
+
+/** A message the server refuses; the connection is closed with a protocol error. */
+export class ProtocolError extends Error {}
+
+/**
+ * Handles one y-websocket message from `conn`. Throws ProtocolError for anything malformed; the
+ * caller closes that connection and everyone else carries on.
+ */
+export function handleMessage(room: DocRoom, conn: RoomConnection, data: Uint8Array): void {
+  try {
+    const decoder = decoding.createDecoder(data);
+    const type = decoding.readVarUint(decoder);
+    switch (type) {
+      case MessageType.Sync:
+        handleSync(room, conn, decoder);
+        return;
+      case MessageType.Awareness:
+        handleAwareness(room, conn, decoding.readVarUint8Array(decoder));
+        return;
+      case MessageType.QueryAwareness:
+        sendAwareness(room, conn);
+        return;
+      default:
+        throw new ProtocolError(`unknown message type ${type}`);
+    }
+  } catch (err) {
+    if (err instanceof ProtocolError) throw err;
+    throw new ProtocolError(err instanceof Error ? err.message : String(err));
+  }
+}
+
+function handleSync(room: DocRoom, conn: RoomConnection, decoder: decoding.Decoder): void {
+  const syncType = decoding.readVarUint(decoder);
+  if (syncType === SYNC_STEP1) {
+    const stateVector = decoding.readVarUint8Array(decoder);
+    Y.decodeStateVector(stateVector); // throws on garbage before we encode against it
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.Sync);
+    encoding.writeVarUint(encoder, SYNC_STEP2);
+    encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(room.ydoc, stateVector));
+    send(conn.ws, encoding.toUint8Array(encoder));
+    return;
+  }
+  if (syncType !== SYNC_STEP2 && syncType !== SYNC_UPDATE) throw new ProtocolError(`unknown sync message ${syncType}`);
+  const update = decoding.readVarUint8Array(decoder);
+  conn.received++;
+  if (conn.canWrite) {
+    Y.decodeUpdate(update); // a full structural parse: malformed updates never reach the shared document
+    Y.applyUpdate(room.ydoc, update, conn);
+  }
+  // A reader's update is dropped: it changes nothing and reaches nobody.
+  if (conn.wantsAck) sendAck(conn);
+}
+
+function sendAck(conn: RoomConnection): void {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Ack);
+  encoding.writeVarUint(encoder, conn.received);
+  send(conn.ws, encoding.toUint8Array(encoder));
+}
+
+function handleAwareness(room: DocRoom, conn: RoomConnection, update: Uint8Array): void {
+  const entries = decodeAwarenessUpdate(update);
+  const owned = entries.filter((e) => {
+    if (conn.awarenessIds.has(e.clientId)) return true;
+    for (const other of room.conns) if (other !== conn && other.awarenessIds.has(e.clientId)) return false;
+    return true;
+  });
+  if (owned.length === 0) return;
+  for (const e of owned) if (e.state !== null) conn.awarenessIds.add(e.clientId);
+  awarenessProtocol.applyAwarenessUpdate(room.awareness, encodeAwarenessUpdate(stampIdentity(owned, conn.identity)), conn);
+}
+
+/** Sends the sync step 1 and current awareness a new connection needs. */
+export function greet(room: DocRoom, conn: RoomConnection): void {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Sync);
+  encoding.writeVarUint(encoder, SYNC_STEP1);
+  encoding.writeVarUint8Array(encoder, Y.encodeStateVector(room.ydoc));
+  send(conn.ws, encoding.toUint8Array(encoder));
+  sendAwareness(room, conn);
+}
+
+function sendAwareness(room: DocRoom, conn: RoomConnection): void {
+  const states = room.awareness.getStates();
+  if (states.size === 0) return;
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Awareness);
+  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...states.keys()]));
+  send(conn.ws, encoding.toUint8Array(encoder));
+}

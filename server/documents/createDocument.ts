@@ -1,0 +1,38 @@
+import * as Y from 'yjs';
+import type { Services } from '../services';
+import type { DocumentMeta, DocumentKind, DocumentType } from '../storage/DocumentStore';
+import type { User } from '../storage/UserStore';
+import { META_MAP, writeBilingualContent, type BilingualContent } from '@shared/bill/yBill';
+
+/** What a new document is made of. */
+export interface NewDocument {
+  kind: DocumentKind;
+  docType: DocumentType;
+  templateId: string | null;
+  title: { en: string; es: string };
+  jurisdiction: string | null;
+  modelId: string | null;
+  modelVersion: string | null;
+  content: BilingualContent;
+  /** Initial entries of the shared `meta` map. */
+  meta?: Record<string, unknown>;
+}
+
+/** Stores the metadata and the initial Yjs state of a new document in one transaction. */
+export function createDocument(services: Services, user: User, input: NewDocument): DocumentMeta {
+  const ydoc = new Y.Doc();
+  writeBilingualContent(ydoc, input.content);
+  const meta = ydoc.getMap(META_MAP);
+  ydoc.transact(() => {
+    meta.set('docType', input.docType);
+    for (const [k, v] of Object.entries(input.meta ?? {})) meta.set(k, v);
+  });
+  const state = Y.encodeStateAsUpdate(ydoc);
+  ydoc.destroy();
+  return services.db.transaction(() => {
+    const doc = services.documents.create({ ...input, createdBy: user.id });
+    services.updates.append(doc.id, state, user.id);
+    services.audit.record('document.create', user.id, doc.id, { kind: input.kind, templateId: input.templateId, jurisdiction: input.jurisdiction });
+    return doc;
+  })();
+}

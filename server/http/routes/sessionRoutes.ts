@@ -1,0 +1,60 @@
+import type { Router } from '../Router';
+import { invalidField, tooManyRequests, unauthenticated } from '../../errors';
+import { DUMMY_HASH, verifyPassword } from '../../auth/password';
+import { SESSION_COOKIE } from '../../auth/requestToken';
+import type { Services } from '../../services';
+import type { User } from '../../storage/UserStore';
+
+/** The public view of an account. */
+export function publicUser(user: User) {
+  return { id: user.id, email: user.email, name: user.name, role: user.role, jurisdictions: user.jurisdictions };
+}
+
+const WINDOW_MS = 15 * 60_000;
+const MAX_FAILURES = 10;
+
+/** Sign-in, sign-out and "who am I". Failed sign-ins are limited per email and per address. */
+export function sessionRoutes(router: Router, services: Services): void {
+  const failures = new Map<string, number[]>();
+  const recentFailures = (key: string, now: number) => (failures.get(key) ?? []).filter((t) => t > now - WINDOW_MS);
+
+  router.add('POST', '/api/session', async (ctx) => {
+    const body = await ctx.json();
+    const { email, password } = body;
+    if (typeof email !== 'string' || email.length > 320) throw invalidField('email');
+    if (typeof password !== 'string' || password.length > 1024) throw invalidField('password');
+    const now = Date.now();
+    const keys = [`e:${email.toLowerCase()}`, `a:${ctx.req.socket.remoteAddress ?? ''}`];
+    for (const key of keys) {
+      const recent = recentFailures(key, now);
+      if (recent.length >= MAX_FAILURES) throw tooManyRequests(Math.ceil(((recent[0] ?? now) + WINDOW_MS - now) / 1000));
+    }
+    const found = services.users.credentialsByEmail(email);
+    const ok = await verifyPassword(password, found?.passwordHash ?? DUMMY_HASH);
+    if (!found || !ok || found.user.disabled) {
+      for (const key of keys) failures.set(key, [...recentFailures(key, now), now]);
+      services.audit.record('session.failed', found?.user.id ?? null, null, { email });
+      throw unauthenticated('badCredentials');
+    }
+    for (const key of keys) failures.delete(key);
+    const { token, expiresAt } = services.sessions.create(found.user.id);
+    services.audit.record('session.create', found.user.id);
+    const secure = services.config.secureCookies ? '; Secure' : '';
+    const maxAge = Math.floor((expiresAt - now) / 1000);
+    return {
+      status: 200,
+      body: { user: publicUser(found.user), token, expiresAt: new Date(expiresAt).toISOString() },
+      headers: { 'Set-Cookie': `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Lax; Path=/; Max-Age=${maxAge}${secure}` },
+    };
+  });
+
+  router.add('DELETE', '/api/session', (ctx) => {
+    const user = ctx.user();
+    const token = ctx.token();
+    if (token) services.sessions.revoke(token);
+    services.audit.record('session.delete', user.id);
+    return { status: 200, body: { ok: true }, headers: { 'Set-Cookie': `${SESSION_COOKIE}=; HttpOnly; SameSite=Lax; Path=/; Max-Age=0` } };
+  });
+
+  router.add('GET', '/api/me', (ctx) => ({ status: 200, body: { user: publicUser(ctx.user()) } }));
+}

@@ -1,0 +1,55 @@
+import type { i18n as I18n } from 'i18next';
+import type { Config } from './config';
+import { openDatabase, type Db } from './storage/openDatabase';
+import { UserStore } from './storage/UserStore';
+import { SessionStore } from './storage/SessionStore';
+import { DocumentStore } from './storage/DocumentStore';
+import { UpdateStore } from './storage/UpdateStore';
+import { AuditLog } from './storage/AuditLog';
+import { RoomRegistry } from './collab/RoomRegistry';
+import { loadLocales } from './i18n';
+
+/** Everything a request handler or the collaboration server needs, built once at start-up. */
+export interface Services {
+  config: Config;
+  db: Db;
+  users: UserStore;
+  sessions: SessionStore;
+  documents: DocumentStore;
+  updates: UpdateStore;
+  audit: AuditLog;
+  rooms: RoomRegistry;
+  i18n: I18n;
+  log: (line: string) => void;
+}
+
+/** Opens the database and wires the stores. */
+export function createServices(config: Config, log: (line: string) => void = (l) => console.log(l)): Services {
+  const db = openDatabase(config.dbFile);
+  const documents = new DocumentStore(db);
+  const updates = new UpdateStore(db);
+  const lastTouch = new Map<string, number>();
+  const rooms = new RoomRegistry(updates, {
+    unloadGraceMs: config.unloadGraceMs,
+    compactEvery: config.compactEvery,
+    onPersisted: (docId) => {
+      // updated_at is advisory: write it at most every two seconds per document.
+      const now = Date.now();
+      if ((lastTouch.get(docId) ?? 0) + 2000 > now) return;
+      lastTouch.set(docId, now);
+      documents.touch(docId, now);
+    },
+  });
+  return {
+    config,
+    db,
+    users: new UserStore(db),
+    sessions: new SessionStore(db, config.sessionTtlMs),
+    documents,
+    updates,
+    audit: new AuditLog(db),
+    rooms,
+    i18n: loadLocales(config.localesDir),
+    log,
+  };
+}

@@ -1,0 +1,27 @@
+import type { Db } from './openDatabase';
+
+/** One line of the audit log. */
+export interface AuditEntry {
+  id: number;
+  at: string;
+  userId: string | null;
+  action: string;
+  docId: string | null;
+  detail: Record<string, unknown>;
+}
+
+/** Append-only record of sign-ins, permission changes, document creation, exports and edits. */
+export class AuditLog {
+  constructor(private readonly db: Db) {}
+
+  record(action: string, userId: string | null, docId: string | null = null, detail: Record<string, unknown> = {}): void {
+    this.db.prepare('INSERT INTO audit (at, user_id, action, doc_id, detail) VALUES (?, ?, ?, ?, ?)').run(Date.now(), userId, action, docId, JSON.stringify(detail));
+  }
+
+  recent(limit = 200): AuditEntry[] {
+    const rows = this.db.prepare('SELECT * FROM audit ORDER BY id DESC LIMIT ?').all(limit) as {
+      id: number; at: number; user_id: string | null; action: string; doc_id: string | null; detail: string;
+    }[];
+    return rows.map((r) => ({ id: r.id, at: new Date(r.at).toISOString(), userId: r.user_id, action: r.action, docId: r.doc_id, detail: JSON.parse(r.detail) as Record<string, unknown> }));
+  }
+}

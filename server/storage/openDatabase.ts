@@ -1,0 +1,98 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** The SQLite connection type used throughout the server. */
+export type Db = Database.Database;
+
+const MIGRATIONS: string[] = [
+  `CREATE TABLE users (
+     id TEXT PRIMARY KEY,
+     email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+     name TEXT NOT NULL,
+     password_hash TEXT NOT NULL,
+     role TEXT NOT NULL CHECK (role IN ('admin', 'drafter', 'reviewer')),
+     jurisdictions TEXT NOT NULL DEFAULT '[]',
+     disabled INTEGER NOT NULL DEFAULT 0,
+     created_at INTEGER NOT NULL
+   );
+   CREATE TABLE sessions (
+     token_hash TEXT PRIMARY KEY,
+     user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+     created_at INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL,
+     revoked INTEGER NOT NULL DEFAULT 0
+   );
+   CREATE INDEX sessions_user ON sessions(user_id);
+   CREATE TABLE documents (
+     id TEXT PRIMARY KEY,
+     kind TEXT NOT NULL CHECK (kind IN ('model', 'variant')),
+     doc_type TEXT NOT NULL DEFAULT 'act' CHECK (doc_type IN ('act', 'mou')),
+     template_id TEXT,
+     title_en TEXT NOT NULL,
+     title_es TEXT NOT NULL,
+     jurisdiction TEXT,
+     model_id TEXT REFERENCES documents(id),
+     model_version TEXT,
+     status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'review', 'final')),
+     created_by TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL
+   );
+   CREATE INDEX documents_model ON documents(model_id);
+   CREATE TABLE doc_updates (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     doc_id TEXT NOT NULL REFERENCES documents(id),
+     data BLOB NOT NULL,
+     user_id TEXT,
+     created_at INTEGER NOT NULL
+   );
+   CREATE INDEX doc_updates_doc ON doc_updates(doc_id, id);
+   CREATE TABLE doc_snapshots (
+     doc_id TEXT PRIMARY KEY REFERENCES documents(id),
+     data BLOB NOT NULL,
+     through_update INTEGER NOT NULL,
+     created_at INTEGER NOT NULL
+   );
+   CREATE TABLE doc_versions (
+     id TEXT PRIMARY KEY,
+     doc_id TEXT NOT NULL REFERENCES documents(id),
+     name TEXT NOT NULL,
+     data BLOB NOT NULL,
+     created_by TEXT NOT NULL,
+     created_at INTEGER NOT NULL
+   );
+   CREATE INDEX doc_versions_doc ON doc_versions(doc_id, created_at);
+   CREATE TABLE audit (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     at INTEGER NOT NULL,
+     user_id TEXT,
+     action TEXT NOT NULL,
+     doc_id TEXT,
+     detail TEXT NOT NULL DEFAULT '{}'
+   );`,
+];
+
+/**
+ * Opens (creating if needed) the database file in WAL mode and brings its schema up to date.
+ * synchronous=NORMAL in WAL mode keeps every committed transaction across a process crash
+ * (SIGKILL); only a power loss could lose the last few.
+ */
+export function openDatabase(file: string): Db {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (let v = current; v < MIGRATIONS.length; v++) {
+    const sql = MIGRATIONS[v];
+    if (sql === undefined) continue;
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+  return db;
+}
