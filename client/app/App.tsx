@@ -1,0 +1,41 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from './api';
+import type { SessionUser } from './types';
+import { TopBar } from './TopBar';
+import { SignInPage } from './SignInPage';
+import { DocumentListPage } from './DocumentListPage';
+import { DocumentPage } from '../panes/DocumentPage';
+import { navigate, usePathname } from './navigation';
+
+/** Routes: sign-in when signed out; the document list at "/"; a document at "/documents/:id". */
+export function App() {
+  const { t } = useTranslation();
+  const path = usePathname();
+  const [user, setUser] = useState<SessionUser | null | undefined>(undefined);
+
+  useEffect(() => {
+    api<{ user: SessionUser }>('/api/me')
+      .then((r) => setUser(r.user))
+      .catch(() => setUser(null));
+  }, []);
+
+  const signOut = useCallback(() => {
+    void api('/api/session', { method: 'DELETE' }).catch(() => undefined).finally(() => {
+      setUser(null);
+      navigate('/');
+    });
+  }, []);
+  const sessionExpired = useCallback(() => setUser(null), []);
+
+  const docMatch = /^\/documents\/([^/]+)$/.exec(path);
+  return (
+    <>
+      <TopBar user={user ?? null} onSignOut={signOut} />
+      {user === undefined && <main className="page"><p className="muted">{t('common.loading')}</p></main>}
+      {user === null && <SignInPage onSignedIn={setUser} />}
+      {user && docMatch?.[1] && <DocumentPage key={docMatch[1]} docId={decodeURIComponent(docMatch[1])} user={user} onSessionExpired={sessionExpired} />}
+      {user && !docMatch && <DocumentListPage user={user} />}
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+import { useTranslation } from 'react-i18next';
+import type { SessionUser } from './types';
+import { LanguageSwitcher } from './LanguageSwitcher';
+import { navigate } from './navigation';
+
+/** The bar at the top of every page. */
+export function TopBar({ user, onSignOut }: { user: SessionUser | null; onSignOut: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <header className="top-bar">
+      <a className="brand" href="/" onClick={(e) => { e.preventDefault(); navigate('/'); }}>
+        {t('app.name')}
+        <span className="tagline">{t('app.tagline')}</span>
+      </a>
+      <div className="top-bar-right">
+        <LanguageSwitcher />
+        {user && (
+          <>
+            <span className="who" data-testid="current-user">
+              {user.name} · {t(`roles.${user.role}`)}
+            </span>
+            <button type="button" className="link-button" onClick={onSignOut}>
+              {t('auth.signOut')}
+            </button>
+          </>
+        )}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,24 @@
+/** The signed-in user as the API returns it. */
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: 'admin' | 'drafter' | 'reviewer';
+  jurisdictions: string[];
+}
+
+/** A document as listed by the API. */
+export interface DocumentSummary {
+  id: string;
+  kind: 'model' | 'variant';
+  docType: 'act' | 'mou';
+  templateId: string | null;
+  title: { en: string; es: string };
+  jurisdiction: string | null;
+  modelId: string | null;
+  status: 'draft' | 'review' | 'final';
+  createdAt: string;
+  updatedAt: string;
+  canWrite: boolean;
+  presence: { id: string; name: string; color: string }[];
+}

@@ -1,0 +1,98 @@
+import { useEffect, useMemo, useState } from 'react';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import * as decoding from 'lib0/decoding';
+import { CloseCode, MessageType } from '@shared/collab/closeCodes';
+
+/** What the connection indicator shows. */
+export type ConnectionState = 'connecting' | 'connected' | 'offline';
+/** Whether everything typed here is on the server's disk. */
+export type SaveState = 'saved' | 'saving' | 'unsaved';
+/** Why the server ended the session for good (no reconnect). */
+export type FatalClose = 'unauthenticated' | 'forbidden' | 'notFound' | null;
+
+/** The shared document of one bill, its provider and live status. */
+export interface CollabDoc {
+  ydoc: Y.Doc;
+  provider: WebsocketProvider;
+  connection: ConnectionState;
+  save: SaveState;
+  synced: boolean;
+  fatal: FatalClose;
+}
+
+function collabUrl(): string {
+  const proto = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
+  return `${proto}//${window.location.host}/collab`;
+}
+
+/**
+ * Connects one Y.Doc to /collab/<docId>. The server acknowledges each update once it is on disk
+ * (`?ack=1`), which is how "saving" becomes "saved".
+ */
+export function useCollabDoc(docId: string): CollabDoc {
+  const { ydoc, provider } = useMemo(() => {
+    const doc = new Y.Doc();
+    const prov = new WebsocketProvider(collabUrl(), docId, doc, { params: { ack: '1' }, disableBc: true, connect: false });
+    return { ydoc: doc, provider: prov };
+  }, [docId]);
+  const [connection, setConnection] = useState<ConnectionState>('connecting');
+  const [save, setSave] = useState<SaveState>('saved');
+  const [synced, setSynced] = useState(false);
+  const [fatal, setFatal] = useState<FatalClose>(null);
+
+  useEffect(() => {
+    let expected = 0;
+    let acked = 0;
+    let dirty = false;
+    let wasConnected = false;
+    const refresh = () => {
+      if (!provider.wsconnected) setSave(dirty ? 'unsaved' : 'saved');
+      else setSave(acked >= expected && !dirty ? 'saved' : 'saving');
+    };
+    provider.messageHandlers[MessageType.Ack] = (_encoder, decoder) => {
+      acked = decoding.readVarUint(decoder);
+      if (acked >= expected) dirty = false;
+      refresh();
+    };
+    const onStatus = ({ status }: { status: string }) => {
+      if (status === 'connected') {
+        expected = 1; // our reply to the server's sync step 1
+        acked = 0;
+        wasConnected = true;
+        setConnection('connected');
+      } else {
+        setConnection(wasConnected ? 'offline' : 'connecting');
+      }
+      refresh();
+    };
+    const onSync = (isSynced: boolean) => setSynced(isSynced);
+    const onUpdate = (_u: Uint8Array, origin: unknown) => {
+      if (origin === provider) return;
+      dirty = true;
+      if (provider.wsconnected) expected++;
+      refresh();
+    };
+    const onClose = (event: CloseEvent | null) => {
+      if (!event) return;
+      if (event.code === CloseCode.Unauthenticated) setFatal('unauthenticated');
+      else if (event.code === CloseCode.Forbidden) setFatal('forbidden');
+      else if (event.code === CloseCode.NotFound) setFatal('notFound');
+    };
+    provider.on('status', onStatus);
+    provider.on('sync', onSync);
+    provider.on('connection-close', onClose);
+    ydoc.on('update', onUpdate);
+    provider.connect();
+    return () => {
+      provider.off('status', onStatus);
+      provider.off('sync', onSync);
+      provider.off('connection-close', onClose);
+      ydoc.off('update', onUpdate);
+      provider.destroy();
+      ydoc.destroy();
+    };
+  }, [provider, ydoc]);
+
+  return { ydoc, provider, connection, save, synced, fatal };
+}

@@ -1,0 +1,84 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Editor } from '@tiptap/react';
+import { api, ApiError } from '../app/api';
+import type { DocumentSummary, SessionUser } from '../app/types';
+import { useCollabDoc } from '../collab/useCollabDoc';
+import { usePresence } from '../collab/usePresence';
+import { ConnectionIndicator } from '../collab/ConnectionIndicator';
+import { PresenceList } from '../collab/PresenceList';
+import { BillEditor } from '../editor/BillEditor';
+import { SectionToolbar } from './SectionToolbar';
+import type { EditorPair } from './bilingualSectionOps';
+import { isLang, LANGS, type Lang } from '@shared/bill/Lang';
+
+/** Loads a document's metadata, then shows the live bilingual editor. */
+export function DocumentPage({ docId, user, onSessionExpired }: { docId: string; user: SessionUser; onSessionExpired: () => void }) {
+  const { t } = useTranslation();
+  const [doc, setDoc] = useState<DocumentSummary | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api<DocumentSummary>(`/api/documents/${encodeURIComponent(docId)}`)
+      .then(setDoc)
+      .catch((err: unknown) => {
+        if (err instanceof ApiError && err.status === 401) onSessionExpired();
+        setError(err instanceof ApiError ? err.message : t('errors:internal'));
+      });
+  }, [docId, t, onSessionExpired]);
+  if (error) return <main className="page"><p className="error" role="alert">{error}</p></main>;
+  if (!doc) return <main className="page"><p className="muted">{t('common.loading')}</p></main>;
+  return <LiveDocument doc={doc} user={user} onSessionExpired={onSessionExpired} />;
+}
+
+function LiveDocument({ doc, user, onSessionExpired }: { doc: DocumentSummary; user: SessionUser; onSessionExpired: () => void }) {
+  const { t, i18n } = useTranslation();
+  const uiLang: Lang = isLang(i18n.language) ? i18n.language : 'en';
+  const collab = useCollabDoc(doc.id);
+  const people = usePresence(collab.provider);
+  const [editors, setEditors] = useState<EditorPair>({});
+  const [focusedLang, setFocusedLang] = useState<Lang>('en');
+  const onReady = useCallback((lang: Lang, editor: Editor | null) => setEditors((prev) => ({ ...prev, [lang]: editor })), []);
+  const self = people.find((p) => p.id === user.id);
+
+  useEffect(() => {
+    if (collab.fatal === 'unauthenticated') onSessionExpired();
+  }, [collab.fatal, onSessionExpired]);
+
+  return (
+    <main className="document-page">
+      <div className="doc-head">
+        <div>
+          <h1 className="doc-title">{doc.title[uiLang]}</h1>
+          <div className="doc-sub">
+            {t(`documents.kind.${doc.kind}`)}
+            {doc.jurisdiction ? ` · ${doc.jurisdiction}` : ''} · {t(`documents.status.${doc.status}`)}
+            {!doc.canWrite && <span className="badge" data-testid="read-only">{t('editor.readOnly')}</span>}
+          </div>
+        </div>
+        <div className="doc-head-right">
+          <PresenceList users={people} selfId={user.id} />
+          <ConnectionIndicator connection={collab.connection} save={collab.save} />
+        </div>
+      </div>
+      {collab.fatal === 'forbidden' && <p className="error" role="alert">{t('collab.forbidden')}</p>}
+      {collab.fatal === 'notFound' && <p className="error" role="alert">{t('collab.notFound')}</p>}
+      {doc.canWrite && <SectionToolbar editors={editors} focusedLang={focusedLang} />}
+      <div className="bilingual">
+        {LANGS.map((lang) => (
+          <section key={lang} className="lang-column" onFocusCapture={() => setFocusedLang(lang)} aria-label={t(`languages.${lang}`)}>
+            <h2 className="lang-label">{t(`languages.${lang}`)}</h2>
+            <BillEditor
+              ydoc={collab.ydoc}
+              provider={collab.provider}
+              lang={lang}
+              style={doc.docType}
+              editable={doc.canWrite}
+              user={{ name: user.name, color: self?.color ?? '#1f6feb' }}
+              onReady={onReady}
+            />
+          </section>
+        ))}
+      </div>
+    </main>
+  );
+}
