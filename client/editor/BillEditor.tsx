@@ -19,7 +19,7 @@ export interface BillEditorProps {
   lang: Lang;
   style: NumberingStyle;
   editable: boolean;
-  user: { name: string; color: string };
+  user: { id: string; name: string; color: string };
   onReady: (lang: Lang, editor: Editor | null) => void;
 }
 

@@ -73,7 +73,7 @@ function LiveDocument({ doc, user, onSessionExpired }: { doc: DocumentSummary; u
               lang={lang}
               style={doc.docType}
               editable={doc.canWrite}
-              user={{ name: user.name, color: self?.color ?? '#1f6feb' }}
+              user={{ id: user.id, name: user.name, color: self?.color ?? '#1f6feb' }}
               onReady={onReady}
             />
           </section>
