@@ -8,6 +8,9 @@ import { UpdateStore } from './storage/UpdateStore';
 import { AuditLog } from './storage/AuditLog';
 import { RoomRegistry } from './collab/RoomRegistry';
 import { loadLocales } from './i18n';
+import { VersionStore } from './storage/VersionStore';
+import { ConnectionRegistry } from './collab/ConnectionRegistry';
+import { loadTemplates, type TemplateLibrary } from './templates/loadTemplates';
 
 /** Everything a request handler or the collaboration server needs, built once at start-up. */
 export interface Services {
@@ -18,13 +21,17 @@ export interface Services {
   documents: DocumentStore;
   updates: UpdateStore;
   audit: AuditLog;
+  versions: VersionStore;
+  library: TemplateLibrary;
   rooms: RoomRegistry;
+  connections: ConnectionRegistry;
   i18n: I18n;
   log: (line: string) => void;
 }
 
 /** Opens the database and wires the stores. */
 export function createServices(config: Config, log: (line: string) => void = (l) => console.log(l)): Services {
+  const library = loadTemplates(config.templatesDir);
   const db = openDatabase(config.dbFile);
   const documents = new DocumentStore(db);
   const updates = new UpdateStore(db);
@@ -48,7 +55,10 @@ export function createServices(config: Config, log: (line: string) => void = (l)
     documents,
     updates,
     audit: new AuditLog(db),
+    versions: new VersionStore(db),
+    library,
     rooms,
+    connections: new ConnectionRegistry(),
     i18n: loadLocales(config.localesDir),
     log,
   };

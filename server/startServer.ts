@@ -19,7 +19,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
   const services = createServices(config, log);
   const server = http.createServer(createApp(services));
   server.requestTimeout = 60_000;
-  const { wss, connections } = attachCollab(server, services);
+  const { wss } = attachCollab(server, services);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
@@ -33,16 +33,25 @@ export async function startServer(config: Config, log: (line: string) => void = 
     port,
     services,
     close() {
-      closing ??= new Promise<void>((resolve) => {
-        for (const conn of connections) conn.ws.close(CloseCode.GoingAway, 'server shutting down');
+      closing ??= (async () => {
+        // Let every socket's close handler run (it writes the audit log) before the database closes.
+        const socketsClosed = [...services.connections].map((conn) => new Promise<void>((done) => {
+          conn.ws.once('close', () => done());
+          conn.ws.close(CloseCode.GoingAway, 'server shutting down');
+          setTimeout(() => {
+            conn.ws.terminate();
+            done();
+          }, 1000).unref();
+        }));
+        await Promise.all(socketsClosed);
         wss.close();
-        server.close(() => {
-          services.rooms.closeAll();
-          services.db.close();
-          resolve();
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
         });
-        server.closeAllConnections();
-      });
+        services.rooms.closeAll();
+        services.db.close();
+      })();
       return closing;
     },
   };

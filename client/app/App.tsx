@@ -7,6 +7,7 @@ import { SignInPage } from './SignInPage';
 import { DocumentListPage } from './DocumentListPage';
 import { DocumentPage } from '../panes/DocumentPage';
 import { navigate, usePathname } from './navigation';
+import { clearOfflineCopies } from '../collab/useCollabDoc';
 
 /** Routes: sign-in when signed out; the document list at "/"; a document at "/documents/:id". */
 export function App() {
@@ -21,7 +22,7 @@ export function App() {
   }, []);
 
   const signOut = useCallback(() => {
-    void api('/api/session', { method: 'DELETE' }).catch(() => undefined).finally(() => {
+    void api('/api/session', { method: 'DELETE' }).catch(() => undefined).then(clearOfflineCopies).finally(() => {
       setUser(null);
       navigate('/');
     });

@@ -4,13 +4,37 @@ import { api, ApiError } from './api';
 import type { DocumentSummary, SessionUser } from './types';
 import { navigate } from './navigation';
 import { formatDateTime } from './format';
+import { NewModelForm, NewVariantForm } from './NewDocumentForms';
+import type { Jurisdiction } from '@shared/bill/templateFormat';
 import { isLang } from '@shared/bill/Lang';
 
-/** The documents the user may read, and a button to start a new one. */
-export function DocumentListPage({ user }: { user: SessionUser }) {
+function DocRow({ doc, depth }: { doc: DocumentSummary; depth: 0 | 1 }) {
   const { t, i18n } = useTranslation();
-  const lang = isLang(i18n.language) ? i18n.language : 'en';
+  const ui = isLang(i18n.language) ? i18n.language : 'en';
+  return (
+    <tr className={depth ? 'variant-row' : 'model-row'} data-testid={depth ? 'variant-row' : 'model-row'}>
+      <td>
+        <a href={`/documents/${doc.id}`} onClick={(e) => { e.preventDefault(); navigate(`/documents/${doc.id}`); }} data-testid="document-link">
+          {depth ? `↳ ${doc.jurisdiction ?? ''}` : doc.title[ui]}
+        </a>
+      </td>
+      <td>{t(`documents.kind.${doc.kind}`)}{doc.docType === 'mou' ? ` · ${t('documents.mou')}` : ''}</td>
+      <td><span className={`status status-${doc.status}`}>{t(`documents.status.${doc.status}`)}</span></td>
+      <td>{formatDateTime(doc.updatedAt)}</td>
+      <td>
+        {doc.presence.map((p) => (
+          <span key={p.id} className="presence-chip"><span className="presence-dot" style={{ background: p.color }} />{p.name}</span>
+        ))}
+      </td>
+    </tr>
+  );
+}
+
+/** The dashboard: model acts, each with its variants by jurisdiction, status, last change and who is in it now. */
+export function DocumentListPage({ user }: { user: SessionUser }) {
+  const { t } = useTranslation();
   const [docs, setDocs] = useState<DocumentSummary[] | null>(null);
+  const [jurisdictions, setJurisdictions] = useState<Jurisdiction[]>([]);
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(async () => {
@@ -23,6 +47,7 @@ export function DocumentListPage({ user }: { user: SessionUser }) {
 
   useEffect(() => {
     void load();
+    api<Jurisdiction[]>('/api/jurisdictions').then(setJurisdictions).catch(() => setJurisdictions([]));
     const timer = setInterval(() => void load(), 10_000);
     return () => clearInterval(timer);
   }, [load]);
@@ -36,53 +61,48 @@ export function DocumentListPage({ user }: { user: SessionUser }) {
     }
   }
 
+  const models = (docs ?? []).filter((d) => d.kind === 'model');
+  const orphans = (docs ?? []).filter((d) => d.kind === 'variant' && !models.some((m) => m.id === d.modelId));
   const mayCreate = user.role !== 'reviewer';
   return (
     <main className="page">
       <div className="page-head">
         <h1>{t('documents.title')}</h1>
         {mayCreate && (
-          <button type="button" className="primary" onClick={() => void createBlank()} data-testid="new-document">
-            {t('documents.newBlank')}
-          </button>
+          <div className="page-actions">
+            <NewModelForm onError={setError} />
+            <button type="button" onClick={() => void createBlank()} data-testid="new-document">{t('documents.newBlank')}</button>
+          </div>
         )}
       </div>
       {error && <p className="error" role="alert">{error}</p>}
       {docs === null && !error && <p className="muted">{t('common.loading')}</p>}
       {docs?.length === 0 && <p className="muted">{t('documents.empty')}</p>}
-      {docs && docs.length > 0 && (
-        <table className="doc-table">
-          <thead>
-            <tr>
-              <th>{t('documents.columns.title')}</th>
-              <th>{t('documents.columns.kind')}</th>
-              <th>{t('documents.columns.jurisdiction')}</th>
-              <th>{t('documents.columns.status')}</th>
-              <th>{t('documents.columns.updated')}</th>
-              <th>{t('documents.columns.presence')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {docs.map((d) => (
-              <tr key={d.id}>
-                <td>
-                  <a href={`/documents/${d.id}`} onClick={(e) => { e.preventDefault(); navigate(`/documents/${d.id}`); }} data-testid="document-link">
-                    {d.title[lang]}
-                  </a>
-                </td>
-                <td>{t(`documents.kind.${d.kind}`)}</td>
-                <td>{d.jurisdiction ?? '—'}</td>
-                <td><span className={`status status-${d.status}`}>{t(`documents.status.${d.status}`)}</span></td>
-                <td>{formatDateTime(d.updatedAt)}</td>
-                <td>
-                  {d.presence.map((p) => (
-                    <span key={p.id} className="presence-dot" style={{ background: p.color }} title={p.name} />
-                  ))}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {models.map((model) => {
+        const variants = (docs ?? []).filter((d) => d.modelId === model.id).sort((a, b) => (a.jurisdiction ?? '').localeCompare(b.jurisdiction ?? ''));
+        return (
+          <section key={model.id} className="model-group" data-testid="model-group">
+            <table className="doc-table">
+              <thead>
+                <tr>
+                  <th>{t('documents.columns.title')}</th>
+                  <th>{t('documents.columns.kind')}</th>
+                  <th>{t('documents.columns.status')}</th>
+                  <th>{t('documents.columns.updated')}</th>
+                  <th>{t('documents.columns.presence')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <DocRow doc={model} depth={0} />
+                {variants.map((v) => <DocRow key={v.id} doc={v} depth={1} />)}
+              </tbody>
+            </table>
+            {mayCreate && <NewVariantForm model={model} user={user} jurisdictions={jurisdictions} onError={setError} />}
+          </section>
+        );
+      })}
+      {orphans.length > 0 && (
+        <table className="doc-table"><tbody>{orphans.map((v) => <DocRow key={v.id} doc={v} depth={1} />)}</tbody></table>
       )}
     </main>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
+import { IndexeddbPersistence } from 'y-indexeddb';
 import * as decoding from 'lib0/decoding';
 import { CloseCode, MessageType } from '@shared/collab/closeCodes';
 
@@ -8,6 +9,20 @@ import { CloseCode, MessageType } from '@shared/collab/closeCodes';
 export type ConnectionState = 'connecting' | 'connected' | 'offline';
 /** Whether everything typed here is on the server's disk. */
 export type SaveState = 'saved' | 'saving' | 'unsaved';
+/** Prefix of the IndexedDB databases that keep documents for offline editing. */
+export const OFFLINE_DB_PREFIX = 'puente-doc-';
+const pendingKey = (docId: string) => `puente.pending.${docId}`;
+
+/** Forgets every document kept in this browser (on sign-out). */
+export async function clearOfflineCopies(): Promise<void> {
+  const dbs = (await indexedDB.databases?.()) ?? [];
+  await Promise.all(dbs.filter((d) => d.name?.startsWith(OFFLINE_DB_PREFIX)).map((d) => new Promise((resolve) => {
+    const req = indexedDB.deleteDatabase(d.name as string);
+    req.onsuccess = req.onerror = req.onblocked = () => resolve(undefined);
+  })));
+  for (const key of Object.keys(localStorage)) if (key.startsWith('puente.pending.')) localStorage.removeItem(key);
+}
+
 /** Why the server ended the session for good (no reconnect). */
 export type FatalClose = 'unauthenticated' | 'forbidden' | 'notFound' | null;
 
@@ -44,7 +59,14 @@ export function useCollabDoc(docId: string): CollabDoc {
   useEffect(() => {
     let expected = 0;
     let acked = 0;
-    let dirty = false;
+    // Edits typed offline survive a reload in IndexedDB; this flag remembers they are not on the server yet.
+    let dirty = localStorage.getItem(pendingKey(docId)) === '1';
+    const setDirty = (value: boolean) => {
+      dirty = value;
+      if (value) localStorage.setItem(pendingKey(docId), '1');
+      else localStorage.removeItem(pendingKey(docId));
+    };
+    const offline = new IndexeddbPersistence(OFFLINE_DB_PREFIX + docId, ydoc);
     let wasConnected = false;
     const refresh = () => {
       if (!provider.wsconnected) setSave(dirty ? 'unsaved' : 'saved');
@@ -52,7 +74,7 @@ export function useCollabDoc(docId: string): CollabDoc {
     };
     provider.messageHandlers[MessageType.Ack] = (_encoder, decoder) => {
       acked = decoding.readVarUint(decoder);
-      if (acked >= expected) dirty = false;
+      if (acked >= expected && dirty) setDirty(false);
       refresh();
     };
     const onStatus = ({ status }: { status: string }) => {
@@ -68,8 +90,8 @@ export function useCollabDoc(docId: string): CollabDoc {
     };
     const onSync = (isSynced: boolean) => setSynced(isSynced);
     const onUpdate = (_u: Uint8Array, origin: unknown) => {
-      if (origin === provider) return;
-      dirty = true;
+      if (origin === provider || origin === offline) return;
+      if (!dirty) setDirty(true);
       if (provider.wsconnected) expected++;
       refresh();
     };
@@ -83,16 +105,24 @@ export function useCollabDoc(docId: string): CollabDoc {
     provider.on('sync', onSync);
     provider.on('connection-close', onClose);
     ydoc.on('update', onUpdate);
-    provider.connect();
+    // Connect once the offline copy is loaded, so what was typed offline goes out in the first sync.
+    let cancelled = false;
+    void offline.whenSynced.then(() => {
+      if (cancelled) return;
+      refresh();
+      provider.connect();
+    });
     return () => {
       provider.off('status', onStatus);
       provider.off('sync', onSync);
       provider.off('connection-close', onClose);
       ydoc.off('update', onUpdate);
+      cancelled = true;
       provider.destroy();
+      void offline.destroy();
       ydoc.destroy();
     };
-  }, [provider, ydoc]);
+  }, [provider, ydoc, docId]);
 
   return { ydoc, provider, connection, save, synced, fatal };
 }

@@ -11,6 +11,7 @@ import type { NumberingStyle } from '@shared/bill/numbering';
 import { BillNumbering } from './extensions/BillNumbering';
 import { SectionIdGuard } from './extensions/SectionIdGuard';
 import { BillCommands } from './extensions/BillCommands';
+import { ParameterCommands } from './extensions/ParameterCommands';
 
 /** Props of one language's editor. */
 export interface BillEditorProps {
@@ -35,6 +36,7 @@ export function BillEditor({ ydoc, provider, lang, style, editable, user, onRead
         BillNumbering.configure({ lang, style }),
         SectionIdGuard,
         BillCommands,
+        ParameterCommands,
       ],
       editable,
       editorProps: {

@@ -11,6 +11,10 @@ import { BillEditor } from '../editor/BillEditor';
 import { SectionToolbar } from './SectionToolbar';
 import type { EditorPair } from './bilingualSectionOps';
 import { isLang, LANGS, type Lang } from '@shared/bill/Lang';
+import type { TemplateParameter } from '@shared/bill/templateFormat';
+import { useMeta } from '../collab/useYMap';
+import { Outline } from './Outline';
+import { ParameterPanel } from './ParameterPanel';
 
 /** Loads a document's metadata, then shows the live bilingual editor. */
 export function DocumentPage({ docId, user, onSessionExpired }: { docId: string; user: SessionUser; onSessionExpired: () => void }) {
@@ -39,6 +43,18 @@ function LiveDocument({ doc, user, onSessionExpired }: { doc: DocumentSummary; u
   const [focusedLang, setFocusedLang] = useState<Lang>('en');
   const onReady = useCallback((lang: Lang, editor: Editor | null) => setEditors((prev) => ({ ...prev, [lang]: editor })), []);
   const self = people.find((p) => p.id === user.id);
+  const { meta, params } = useMeta(collab.ydoc);
+  const [declared, setDeclared] = useState<TemplateParameter[]>([]);
+  useEffect(() => {
+    if (!doc.templateId) return;
+    api<{ id: string; parameters: TemplateParameter[] }[]>('/api/templates')
+      .then((list) => setDeclared(list.find((tpl) => tpl.id === doc.templateId)?.parameters ?? []))
+      .catch(() => setDeclared([]));
+  }, [doc.templateId]);
+  const authoritative = isLang(meta.authoritativeLanguage) ? meta.authoritativeLanguage : null;
+  const insertRef = useCallback((sectionId: string) => {
+    editors[focusedLang]?.chain().focus().insertCrossRef(sectionId).run();
+  }, [editors, focusedLang]);
 
   useEffect(() => {
     if (collab.fatal === 'unauthenticated') onSessionExpired();
@@ -63,10 +79,19 @@ function LiveDocument({ doc, user, onSessionExpired }: { doc: DocumentSummary; u
       {collab.fatal === 'forbidden' && <p className="error" role="alert">{t('collab.forbidden')}</p>}
       {collab.fatal === 'notFound' && <p className="error" role="alert">{t('collab.notFound')}</p>}
       {doc.canWrite && <SectionToolbar editors={editors} focusedLang={focusedLang} />}
+      <div className={`workspace doc-${doc.kind}`}>
+      <aside className="sidebar">
+        <Outline editors={editors} lang={uiLang} canInsertRef={doc.canWrite} onInsertRef={insertRef} />
+        <ParameterPanel ydoc={collab.ydoc} editors={editors} params={params} declared={declared} editable={doc.canWrite} />
+      </aside>
       <div className="bilingual">
         {LANGS.map((lang) => (
           <section key={lang} className="lang-column" onFocusCapture={() => setFocusedLang(lang)} aria-label={t(`languages.${lang}`)}>
-            <h2 className="lang-label">{t(`languages.${lang}`)}</h2>
+            <h2 className="lang-label">
+              {t(`languages.${lang}`)}
+              {authoritative === lang && <span className="authoritative" data-testid={`authoritative-${lang}`}>{t('editor.authoritative')}</span>}
+              {authoritative && authoritative !== lang && <span className="courtesy">{t('editor.translation')}</span>}
+            </h2>
             <BillEditor
               ydoc={collab.ydoc}
               provider={collab.provider}
@@ -78,6 +103,7 @@ function LiveDocument({ doc, user, onSessionExpired }: { doc: DocumentSummary; u
             />
           </section>
         ))}
+      </div>
       </div>
     </main>
   );

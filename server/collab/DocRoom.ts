@@ -16,6 +16,10 @@ export interface RoomConnection {
   wantsAck: boolean;
   /** Sync step 2 and update messages received on this connection. */
   received: number;
+  /** Updates of this connection applied to the document (a writer's edits, for the audit log). */
+  applied: number;
+  /** When the connection opened. */
+  openedAt: number;
   /** Awareness client ids this connection speaks for. */
   awarenessIds: Set<number>;
 }

@@ -7,7 +7,7 @@ import { canRead, canWrite } from '../auth/permissions';
 import { isSameOrigin, requestToken } from '../auth/requestToken';
 import { presenceColor } from './presenceColor';
 import { greet, handleMessage } from './handleMessage';
-import type { RoomConnection } from './DocRoom';
+import type { TrackedConnection } from './ConnectionRegistry';
 
 const PREFIX = '/collab/';
 
@@ -27,10 +27,10 @@ function refuse(socket: Duplex, status: number, text: string): void {
  * Authentication and permission failures are reported as close codes after the upgrade, so that
  * clients (browsers included) can read them.
  */
-export function attachCollab(server: Server, services: Services): { wss: WebSocketServer; connections: Set<RoomConnection & { docId: string }> } {
+export function attachCollab(server: Server, services: Services): { wss: WebSocketServer } {
   const { config } = services;
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes });
-  const connections = new Set<RoomConnection & { docId: string }>();
+  const connections = services.connections;
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -44,20 +44,23 @@ export function attachCollab(server: Server, services: Services): { wss: WebSock
     const token = requestToken(req, url, true);
     const userId = token && services.sessions.userIdFor(token.token);
     const user = userId ? services.users.byId(userId) : undefined;
-    if (!user || user.disabled) return ws.close(CloseCode.Unauthenticated, 'unauthenticated');
+    if (!token || !user || user.disabled) return ws.close(CloseCode.Unauthenticated, 'unauthenticated');
     const doc = services.documents.get(docId);
     if (!doc) return ws.close(CloseCode.NotFound, 'not found');
     if (!canRead(user, doc)) return ws.close(CloseCode.Forbidden, 'forbidden');
 
     const room = services.rooms.open(docId);
-    const conn: RoomConnection & { docId: string } = {
+    const conn: TrackedConnection = {
       ws,
       docId,
+      token: token.token,
       userId: user.id,
       identity: { id: user.id, name: user.name, color: presenceColor(user.id), role: user.role },
       canWrite: canWrite(user, doc),
       wantsAck: url.searchParams.get('ack') === '1',
       received: 0,
+      applied: 0,
+      openedAt: Date.now(),
       awarenessIds: new Set(),
     };
     room.join(conn);
@@ -80,10 +83,14 @@ export function attachCollab(server: Server, services: Services): { wss: WebSock
     ws.on('close', () => {
       connections.delete(conn);
       room.leave(conn);
+      // Who edited which document when, one audit line per editing session.
+      if (conn.applied > 0) {
+        services.audit.record('document.edit', user.id, docId, { updates: conn.applied, from: new Date(conn.openedAt).toISOString(), to: new Date().toISOString() });
+      }
     });
     ws.on('error', () => ws.terminate());
     greet(room, conn);
   }
 
-  return { wss, connections };
+  return { wss };
 }

@@ -5,6 +5,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import { MessageType } from '@shared/collab/closeCodes';
 import { decodeAwarenessUpdate, encodeAwarenessUpdate, stampIdentity } from './awarenessIdentity';
 import { send, type DocRoom, type RoomConnection } from './DocRoom';
+import { checkUpdate } from './checkUpdate';
 
 const SYNC_STEP1 = 0;
 const SYNC_STEP2 = 1;
@@ -56,8 +57,9 @@ function handleSync(room: DocRoom, conn: RoomConnection, decoder: decoding.Decod
   const update = decoding.readVarUint8Array(decoder);
   conn.received++;
   if (conn.canWrite) {
-    Y.decodeUpdate(update); // a full structural parse: malformed updates never reach the shared document
+    checkUpdate(update); // malformed or hostile updates never reach the shared document
     Y.applyUpdate(room.ydoc, update, conn);
+    conn.applied++;
   }
   // A reader's update is dropped: it changes nothing and reaches nobody.
   if (conn.wantsAck) sendAck(conn);

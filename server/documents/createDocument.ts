@@ -3,6 +3,8 @@ import type { Services } from '../services';
 import type { DocumentMeta, DocumentKind, DocumentType } from '../storage/DocumentStore';
 import type { User } from '../storage/UserStore';
 import { META_MAP, writeBilingualContent, type BilingualContent } from '@shared/bill/yBill';
+import type { ParameterValues } from '@shared/bill/fillParameters';
+import type { ParameterValue } from '@shared/bill/templateFormat';
 
 /** What a new document is made of. */
 export interface NewDocument {
@@ -16,6 +18,8 @@ export interface NewDocument {
   content: BilingualContent;
   /** Initial entries of the shared `meta` map. */
   meta?: Record<string, unknown>;
+  /** Parameter values, kept in `meta.params` so a change reaches every occurrence. */
+  params?: ParameterValues;
 }
 
 /** Stores the metadata and the initial Yjs state of a new document in one transaction. */
@@ -26,6 +30,9 @@ export function createDocument(services: Services, user: User, input: NewDocumen
   ydoc.transact(() => {
     meta.set('docType', input.docType);
     for (const [k, v] of Object.entries(input.meta ?? {})) meta.set(k, v);
+    const params = new Y.Map<ParameterValue>();
+    meta.set('params', params);
+    for (const [k, v] of Object.entries(input.params ?? {})) params.set(k, v);
   });
   const state = Y.encodeStateAsUpdate(ydoc);
   ydoc.destroy();

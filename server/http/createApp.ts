@@ -8,6 +8,8 @@ import { badRequest, methodNotAllowed, notFound } from '../errors';
 import { requestLang } from '../i18n';
 import { sessionRoutes } from './routes/sessionRoutes';
 import { documentRoutes } from './routes/documentRoutes';
+import { libraryRoutes } from './routes/libraryRoutes';
+import { userRoutes } from './routes/userRoutes';
 
 /** Builds the HTTP request handler: the JSON API under /api, health, and the client for everything else. */
 export function createApp(services: Services): (req: IncomingMessage, res: ServerResponse) => void {
@@ -15,6 +17,8 @@ export function createApp(services: Services): (req: IncomingMessage, res: Serve
   router.add('GET', '/healthz', () => ({ status: 200, body: { ok: true } }));
   sessionRoutes(router, services);
   documentRoutes(router, services);
+  libraryRoutes(router, services);
+  userRoutes(router, services);
 
   return (req, res) => {
     let url: URL;

@@ -11,6 +11,13 @@ export function tempDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'puente-test-'));
 }
 
+/** A templates folder with no templates and no jurisdictions, for tests that need neither. */
+export function emptyTemplatesDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'puente-templates-'));
+  fs.writeFileSync(path.join(dir, 'jurisdictions.json'), '[]');
+  return dir;
+}
+
 /** Starts the real server on a free port with its own data directory. */
 export async function startTestServer(overrides: Partial<Config> = {}, dataDir = tempDataDir()): Promise<RunningServer & { dataDir: string }> {
   const config = loadConfig({}, { port: 0, host: '127.0.0.1', dataDir, unloadGraceMs: 200, ...overrides });

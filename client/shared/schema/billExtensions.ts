@@ -14,6 +14,7 @@ import { Provision } from './Provision';
 import { SignatureBlock } from './SignatureBlock';
 import { Parameter } from './Parameter';
 import { CrossRef } from './CrossRef';
+import { FormAttribute } from './FormAttribute';
 
 /**
  * The nodes and marks of a bill, free of React and DOM-only code: the editor, the server's content
@@ -35,4 +36,5 @@ export const billExtensions: AnyExtension[] = [
   SignatureBlock,
   Parameter,
   CrossRef,
+  FormAttribute,
 ];

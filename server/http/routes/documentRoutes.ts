@@ -7,6 +7,8 @@ import { canCreate, canRead, canWrite } from '../../auth/permissions';
 import { createDocument } from '../../documents/createDocument';
 import { documentContent } from '../../documents/documentContent';
 import { emptyBill } from '@shared/bill/emptyBill';
+import { revalidateConnections } from '../../auth/revalidateConnections';
+import { createModelFromTemplate, createVariant } from '../../documents/createFromTemplate';
 
 /** A document as listed to a user: its metadata, what the user may do, who is in it now. */
 function view(services: Services, user: User, doc: DocumentMeta) {
@@ -47,6 +49,17 @@ export function documentRoutes(router: Router, services: Services): void {
   router.add('POST', '/api/documents', async (ctx) => {
     const user = ctx.user();
     const body = await ctx.json();
+    if (body.templateId !== undefined) {
+      if (typeof body.templateId !== 'string') throw invalidField('templateId');
+      return { status: 201, body: view(services, user, createModelFromTemplate(services, user, body.templateId)) };
+    }
+    if (body.modelId !== undefined || body.jurisdiction !== undefined) {
+      if (typeof body.modelId !== 'string') throw invalidField('modelId');
+      if (typeof body.jurisdiction !== 'string') throw invalidField('jurisdiction');
+      if (body.counterpart !== undefined && body.counterpart !== null && typeof body.counterpart !== 'string') throw invalidField('counterpart');
+      const counterpart = typeof body.counterpart === 'string' && body.counterpart ? body.counterpart : undefined;
+      return { status: 201, body: view(services, user, createVariant(services, user, body.modelId, body.jurisdiction, counterpart)) };
+    }
     if (!canCreate(user, null)) throw forbidden();
     const title = optionalTitle(body.title) ?? { en: 'Untitled bill', es: 'Proyecto sin título' };
     const doc = createDocument(services, user, {
@@ -59,6 +72,19 @@ export function documentRoutes(router: Router, services: Services): void {
   router.add('GET', '/api/documents/:id', (ctx) => {
     const user = ctx.user();
     return { status: 200, body: view(services, user, readableDocument(services, user, ctx.params.id ?? '')) };
+  });
+
+  router.add('POST', '/api/documents/:id/status', async (ctx) => {
+    const user = ctx.user();
+    const doc = readableDocument(services, user, ctx.params.id ?? '');
+    const { status } = await ctx.json();
+    if (status !== 'draft' && status !== 'review' && status !== 'final') throw invalidField('status');
+    // Drafters move their documents forward; only an admin may reopen a final document.
+    if (!canWrite(user, doc)) throw forbidden();
+    services.documents.setStatus(doc.id, status);
+    services.audit.record('document.status', user.id, doc.id, { from: doc.status, to: status });
+    revalidateConnections(services, (c) => c.docId === doc.id);
+    return { status: 200, body: view(services, user, readableDocument(services, user, doc.id)) };
   });
 
   router.add('GET', '/api/documents/:id/content', (ctx) => {

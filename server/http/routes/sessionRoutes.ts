@@ -4,6 +4,7 @@ import { DUMMY_HASH, verifyPassword } from '../../auth/password';
 import { SESSION_COOKIE } from '../../auth/requestToken';
 import type { Services } from '../../services';
 import type { User } from '../../storage/UserStore';
+import { revalidateConnections } from '../../auth/revalidateConnections';
 
 /** The public view of an account. */
 export function publicUser(user: User) {
@@ -51,7 +52,10 @@ export function sessionRoutes(router: Router, services: Services): void {
   router.add('DELETE', '/api/session', (ctx) => {
     const user = ctx.user();
     const token = ctx.token();
-    if (token) services.sessions.revoke(token);
+    if (token) {
+      services.sessions.revoke(token);
+      revalidateConnections(services, (c) => c.token === token);
+    }
     services.audit.record('session.delete', user.id);
     return { status: 200, body: { ok: true }, headers: { 'Set-Cookie': `${SESSION_COOKIE}=; HttpOnly; SameSite=Lax; Path=/; Max-Age=0` } };
   });
