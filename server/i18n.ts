@@ -26,7 +26,7 @@ export function loadLocales(localesDir: string): I18n {
   return i18n;
 }
 
-/** Picks the caller's language from `?lang=`, then Accept-Language; English otherwise. */
+/** Picks the caller's interface language from `?ui=`, then Accept-Language; English otherwise. */
 export function requestLang(acceptLanguage: string | undefined, explicit?: string | null): Lang {
   if (explicit === 'es' || explicit === 'en') return explicit;
   if (!acceptLanguage) return 'en';

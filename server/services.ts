@@ -10,6 +10,7 @@ import { RoomRegistry } from './collab/RoomRegistry';
 import { loadLocales } from './i18n';
 import { VersionStore } from './storage/VersionStore';
 import { ConnectionRegistry } from './collab/ConnectionRegistry';
+import { ExportPool } from './export/ExportPool';
 import { loadTemplates, type TemplateLibrary } from './templates/loadTemplates';
 
 /** Everything a request handler or the collaboration server needs, built once at start-up. */
@@ -25,6 +26,7 @@ export interface Services {
   library: TemplateLibrary;
   rooms: RoomRegistry;
   connections: ConnectionRegistry;
+  exports: ExportPool;
   i18n: I18n;
   log: (line: string) => void;
 }
@@ -59,6 +61,7 @@ export function createServices(config: Config, log: (line: string) => void = (l)
     library,
     rooms,
     connections: new ConnectionRegistry(),
+    exports: new ExportPool(),
     i18n: loadLocales(config.localesDir),
     log,
   };

@@ -50,6 +50,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
           server.closeAllConnections();
         });
         services.rooms.closeAll();
+        await services.exports.close();
         services.db.close();
       })();
       return closing;

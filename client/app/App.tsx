@@ -6,6 +6,9 @@ import { TopBar } from './TopBar';
 import { SignInPage } from './SignInPage';
 import { DocumentListPage } from './DocumentListPage';
 import { DocumentPage } from '../panes/DocumentPage';
+import { AdminPage } from './AdminPage';
+import { ComparePage } from '../panes/ComparePage';
+import { MapPage } from '../panes/MapPage';
 import { navigate, usePathname } from './navigation';
 import { clearOfflineCopies } from '../collab/useCollabDoc';
 
@@ -29,14 +32,21 @@ export function App() {
   }, []);
   const sessionExpired = useCallback(() => setUser(null), []);
 
-  const docMatch = /^\/documents\/([^/]+)$/.exec(path);
+  const [pathname = '/', search = ''] = path.split('?');
+  const docMatch = /^\/documents\/([^/]+)$/.exec(pathname);
+  const mapMatch = /^\/documents\/([^/]+)\/map$/.exec(pathname);
+  const page = !user ? null
+    : docMatch?.[1] ? <DocumentPage key={docMatch[1]} docId={decodeURIComponent(docMatch[1])} user={user} onSessionExpired={sessionExpired} />
+    : mapMatch?.[1] ? <MapPage key={mapMatch[1]} modelId={decodeURIComponent(mapMatch[1])} />
+    : pathname === '/compare' ? <ComparePage key={search} />
+    : pathname === '/admin' && user.role === 'admin' ? <AdminPage />
+    : <DocumentListPage user={user} />;
   return (
     <>
       <TopBar user={user ?? null} onSignOut={signOut} />
       {user === undefined && <main className="page"><p className="muted">{t('common.loading')}</p></main>}
       {user === null && <SignInPage onSignedIn={setUser} />}
-      {user && docMatch?.[1] && <DocumentPage key={docMatch[1]} docId={decodeURIComponent(docMatch[1])} user={user} onSessionExpired={sessionExpired} />}
-      {user && !docMatch && <DocumentListPage user={user} />}
+      {page}
     </>
   );
 }

@@ -16,6 +16,9 @@ export function TopBar({ user, onSignOut }: { user: SessionUser | null; onSignOu
         <LanguageSwitcher />
         {user && (
           <>
+            {user.role === 'admin' && (
+              <a href="/admin" className="nav-link" onClick={(e) => { e.preventDefault(); navigate('/admin'); }}>{t('admin.title')}</a>
+            )}
             <span className="who" data-testid="current-user">
               {user.name} · {t(`roles.${user.role}`)}
             </span>

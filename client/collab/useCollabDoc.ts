@@ -21,6 +21,7 @@ export async function clearOfflineCopies(): Promise<void> {
     req.onsuccess = req.onerror = req.onblocked = () => resolve(undefined);
   })));
   for (const key of Object.keys(localStorage)) if (key.startsWith('puente.pending.')) localStorage.removeItem(key);
+  navigator.serviceWorker?.controller?.postMessage('clear');
 }
 
 /** Why the server ended the session for good (no reconnect). */

@@ -12,6 +12,7 @@ import { BillNumbering } from './extensions/BillNumbering';
 import { SectionIdGuard } from './extensions/SectionIdGuard';
 import { BillCommands } from './extensions/BillCommands';
 import { ParameterCommands } from './extensions/ParameterCommands';
+import { SectionFlags } from './extensions/SectionFlags';
 
 /** Props of one language's editor. */
 export interface BillEditorProps {
@@ -37,6 +38,7 @@ export function BillEditor({ ydoc, provider, lang, style, editable, user, onRead
         SectionIdGuard,
         BillCommands,
         ParameterCommands,
+        SectionFlags,
       ],
       editable,
       editorProps: {

@@ -15,6 +15,11 @@ import type { TemplateParameter } from '@shared/bill/templateFormat';
 import { useMeta } from '../collab/useYMap';
 import { Outline } from './Outline';
 import { ParameterPanel } from './ParameterPanel';
+import { VersionsPanel } from './VersionsPanel';
+import { ExportDialog } from './ExportDialog';
+import { AlignmentPanel } from './AlignmentPanel';
+import { useAlignment } from './useAlignment';
+import { navigate } from '../app/navigation';
 
 /** Loads a document's metadata, then shows the live bilingual editor. */
 export function DocumentPage({ docId, user, onSessionExpired }: { docId: string; user: SessionUser; onSessionExpired: () => void }) {
@@ -52,6 +57,14 @@ function LiveDocument({ doc, user, onSessionExpired }: { doc: DocumentSummary; u
       .catch(() => setDeclared([]));
   }, [doc.templateId]);
   const authoritative = isLang(meta.authoritativeLanguage) ? meta.authoritativeLanguage : null;
+  const [exporting, setExporting] = useState(false);
+  const [view, setView] = useState<'both' | Lang>('both');
+  const [swapped, setSwapped] = useState(false);
+  const statuses = useAlignment(collab.ydoc, editors, user.name, doc.canWrite, {
+    outdated: t('alignment.flagOutdated'), missing: t('alignment.flagMissing'), unconfirmed: t('alignment.flagUnconfirmed'),
+  }, view === 'both');
+  const columns = (swapped ? [...LANGS].reverse() : [...LANGS]).filter((l) => view === 'both' || view === l);
+  const unfilled = Object.values(params).filter((v) => !v?.en || !v?.es).length;
   const insertRef = useCallback((sectionId: string) => {
     editors[focusedLang]?.chain().focus().insertCrossRef(sectionId).run();
   }, [editors, focusedLang]);
@@ -72,10 +85,18 @@ function LiveDocument({ doc, user, onSessionExpired }: { doc: DocumentSummary; u
           </div>
         </div>
         <div className="doc-head-right">
+          <button type="button" onClick={() => setExporting(true)} data-testid="open-export">{t('exportDialog.open')}</button>
+          {doc.kind === 'variant' && doc.modelId && (
+            <button type="button" onClick={() => navigate(`/compare?left=${doc.modelId}&right=${doc.id}&lang=${uiLang}`)} data-testid="compare-model">{t('compare.withModel')}</button>
+          )}
+          {doc.kind === 'model' && (
+            <button type="button" onClick={() => navigate(`/documents/${doc.id}/map`)} data-testid="open-map">{t('map.open')}</button>
+          )}
           <PresenceList users={people} selfId={user.id} />
           <ConnectionIndicator connection={collab.connection} save={collab.save} />
         </div>
       </div>
+      {exporting && <ExportDialog doc={doc} unfilled={unfilled} onClose={() => setExporting(false)} />}
       {collab.fatal === 'forbidden' && <p className="error" role="alert">{t('collab.forbidden')}</p>}
       {collab.fatal === 'notFound' && <p className="error" role="alert">{t('collab.notFound')}</p>}
       {doc.canWrite && <SectionToolbar editors={editors} focusedLang={focusedLang} />}
@@ -83,10 +104,19 @@ function LiveDocument({ doc, user, onSessionExpired }: { doc: DocumentSummary; u
       <aside className="sidebar">
         <Outline editors={editors} lang={uiLang} canInsertRef={doc.canWrite} onInsertRef={insertRef} />
         <ParameterPanel ydoc={collab.ydoc} editors={editors} params={params} declared={declared} editable={doc.canWrite} />
+        <AlignmentPanel ydoc={collab.ydoc} editors={editors} statuses={statuses} canWrite={doc.canWrite} userName={user.name} uiLang={uiLang} />
+        <VersionsPanel docId={doc.id} editable={doc.canWrite} />
       </aside>
-      <div className="bilingual">
+      <div className="bilingual-wrap">
+      <div className="view-options" role="group" aria-label={t('view.label')}>
+        {(['both', 'en', 'es'] as const).map((v) => (
+          <button key={v} type="button" className={view === v ? 'active' : ''} aria-pressed={view === v} onClick={() => setView(v)} data-testid={`view-${v}`}>{t(`view.${v}`)}</button>
+        ))}
+        <button type="button" onClick={() => setSwapped(!swapped)} disabled={view !== 'both'} data-testid="swap-sides">{t('view.swap')}</button>
+      </div>
+      <div className={`bilingual ${view === 'both' ? '' : 'single'}`}>
         {LANGS.map((lang) => (
-          <section key={lang} className="lang-column" onFocusCapture={() => setFocusedLang(lang)} aria-label={t(`languages.${lang}`)}>
+          <section key={lang} style={{ order: columns.indexOf(lang) }} hidden={!columns.includes(lang)} className="lang-column" onFocusCapture={() => setFocusedLang(lang)} aria-label={t(`languages.${lang}`)}>
             <h2 className="lang-label">
               {t(`languages.${lang}`)}
               {authoritative === lang && <span className="authoritative" data-testid={`authoritative-${lang}`}>{t('editor.authoritative')}</span>}
@@ -103,6 +133,7 @@ function LiveDocument({ doc, user, onSessionExpired }: { doc: DocumentSummary; u
             />
           </section>
         ))}
+      </div>
       </div>
       </div>
     </main>

@@ -25,6 +25,11 @@ export class RoomRegistry {
     return room;
   }
 
+  /** Lets a room opened by the server itself (not a socket) unload after the grace period. */
+  release(room: DocRoom): void {
+    if (room.conns.size === 0) this.scheduleUnload(room);
+  }
+
   /** The room if it is loaded. */
   get(docId: string): DocRoom | undefined {
     return this.rooms.get(docId);

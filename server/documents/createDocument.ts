@@ -5,6 +5,7 @@ import type { User } from '../storage/UserStore';
 import { META_MAP, writeBilingualContent, type BilingualContent } from '@shared/bill/yBill';
 import type { ParameterValues } from '@shared/bill/fillParameters';
 import type { ParameterValue } from '@shared/bill/templateFormat';
+import { ALIGNMENT_KEY, initialBaselines } from '@shared/bill/alignment';
 
 /** What a new document is made of. */
 export interface NewDocument {
@@ -33,6 +34,10 @@ export function createDocument(services: Services, user: User, input: NewDocumen
     const params = new Y.Map<ParameterValue>();
     meta.set('params', params);
     for (const [k, v] of Object.entries(input.params ?? {})) params.set(k, v);
+    // Both languages of a new document start in step.
+    const alignment = new Y.Map<unknown>();
+    meta.set(ALIGNMENT_KEY, alignment);
+    for (const [id, baseline] of Object.entries(initialBaselines(input.content.en, input.content.es, user.name))) alignment.set(id, baseline);
   });
   const state = Y.encodeStateAsUpdate(ydoc);
   ydoc.destroy();

@@ -10,6 +10,9 @@ import { sessionRoutes } from './routes/sessionRoutes';
 import { documentRoutes } from './routes/documentRoutes';
 import { libraryRoutes } from './routes/libraryRoutes';
 import { userRoutes } from './routes/userRoutes';
+import { versionRoutes } from './routes/versionRoutes';
+import { compareRoutes } from './routes/compareRoutes';
+import { exportRoutes } from './routes/exportRoutes';
 
 /** Builds the HTTP request handler: the JSON API under /api, health, and the client for everything else. */
 export function createApp(services: Services): (req: IncomingMessage, res: ServerResponse) => void {
@@ -19,6 +22,9 @@ export function createApp(services: Services): (req: IncomingMessage, res: Serve
   documentRoutes(router, services);
   libraryRoutes(router, services);
   userRoutes(router, services);
+  versionRoutes(router, services);
+  compareRoutes(router, services);
+  exportRoutes(router, services);
 
   return (req, res) => {
     let url: URL;
@@ -27,7 +33,7 @@ export function createApp(services: Services): (req: IncomingMessage, res: Serve
     } catch {
       url = new URL('http://localhost/');
     }
-    const lang = requestLang(req.headers['accept-language'], url.searchParams.get('lang'));
+    const lang = requestLang(req.headers['accept-language'], url.searchParams.get('ui'));
     const method = req.method ?? 'GET';
     const isApi = url.pathname.startsWith('/api/') || url.pathname === '/healthz';
     if (!isApi) {

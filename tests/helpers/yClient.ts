@@ -13,6 +13,8 @@ export interface TestClient {
   /** Resolves when the server has acknowledged every update this client sent. */
   allAcked(timeoutMs?: number): Promise<void>;
   closeEvent(): Promise<{ code: number; reason: string }>;
+  /** Messages sent on the current connection that the server will count, and how many it has acknowledged. */
+  counters(): { expected: number; acked: number };
   destroy(): void;
 }
 
@@ -65,6 +67,7 @@ export function connectClient(serverUrl: string, docId: string, token: string | 
         });
       }),
     closeEvent: () => closed,
+    counters: () => ({ expected, acked }),
     destroy: () => {
       provider.destroy();
       doc.destroy();

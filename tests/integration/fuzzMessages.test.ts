@@ -50,7 +50,10 @@ function mutate(rand: () => number, seeds: Uint8Array[]): Uint8Array {
   if (pick < 0.45) {
     const copy = base.slice();
     const flips = 1 + Math.floor(rand() * 4);
-    for (let i = 0; i < flips; i++) copy[Math.floor(rand() * copy.length)] ^= 1 << Math.floor(rand() * 8);
+    for (let i = 0; i < flips; i++) {
+      const at = Math.floor(rand() * copy.length);
+      copy[at] = (copy[at] ?? 0) ^ (1 << Math.floor(rand() * 8));
+    }
     return copy; // bit-flipped
   }
   if (pick < 0.6) {

@@ -1,0 +1,64 @@
+import { useTranslation } from 'react-i18next';
+import { diffWords } from 'diff';
+import type * as Y from 'yjs';
+import { confirmInStep, sectionTexts, type AlignmentStatus } from '@shared/bill/alignment';
+import type { PMJSON } from '@shared/bill/yBill';
+import type { Lang } from '@shared/bill/Lang';
+import { formatDateTime } from '../app/format';
+import type { EditorPair } from './bilingualSectionOps';
+import { jumpToSection } from './Outline';
+
+/** Sections whose two languages are out of step, with who changed what, a small redline, and Confirm. */
+export function AlignmentPanel({ ydoc, editors, statuses, canWrite, userName, uiLang }: {
+  ydoc: Y.Doc;
+  editors: EditorPair;
+  statuses: Map<string, AlignmentStatus>;
+  canWrite: boolean;
+  userName: string;
+  uiLang: Lang;
+}) {
+  const { t } = useTranslation();
+  const flagged = [...statuses].filter(([, s]) => s.state !== 'inStep');
+  const heading = (id: string) => editors[uiLang]?.view.dom.querySelector(`[data-section-id="${CSS.escape(id)}"] .section-heading`)?.getAttribute('data-label') ?? id;
+
+  function confirm(id: string) {
+    const en = editors.en?.getJSON() as PMJSON | undefined;
+    const es = editors.es?.getJSON() as PMJSON | undefined;
+    if (!en || !es) return;
+    confirmInStep(ydoc, id, sectionTexts(en).get(id) ?? '', sectionTexts(es).get(id) ?? '', userName);
+  }
+
+  return (
+    <section className="side-panel" aria-labelledby="align-title" data-testid="alignment-panel">
+      <h2 id="align-title">{t('alignment.title')}</h2>
+      {flagged.length === 0 && <p className="muted small" data-testid="all-in-step">{t('alignment.allInStep')}</p>}
+      <ul className="align-list">
+        {flagged.map(([id, s]) => (
+          <li key={id} data-testid={`align-${id}`} data-state={s.state}>
+            <button type="button" className="outline-link" onClick={() => jumpToSection(editors, id, uiLang)}>
+              <span className="outline-num">{heading(id)}</span>
+            </button>
+            {s.state === 'outdated' && (
+              <>
+                <div className="small">
+                  {t('alignment.outdated', { outdated: t(`languages.${s.outdated}`), changed: t(`languages.${s.changed}`) })}
+                  {s.edit && <> · {t('alignment.editedBy', { name: s.edit.by, when: formatDateTime(s.edit.at) })}</>}
+                </div>
+                <div className="mini-redline" lang={s.changed}>
+                  {diffWords(s.before, s.after).map((part, i) =>
+                    part.added ? <ins key={i} className="rl-ins">{part.value}</ins> : part.removed ? <del key={i} className="rl-del">{part.value}</del> : <span key={i}>{part.value.length > 80 ? `…${part.value.slice(-60)}` : part.value}</span>,
+                  )}
+                </div>
+              </>
+            )}
+            {s.state === 'missing' && <div className="small">{t('alignment.missing', { language: t(`languages.${s.missing}`) })}</div>}
+            {s.state === 'unconfirmed' && <div className="small">{t('alignment.unconfirmed')}</div>}
+            {canWrite && s.state !== 'missing' && (
+              <button type="button" className="link-button" onClick={() => confirm(id)} data-testid={`confirm-${id}`}>{t('alignment.confirm')}</button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,137 @@
+import * as Y from 'yjs';
+import type { Lang } from './Lang';
+import type { PMJSON } from './yBill';
+import { META_MAP } from './yBill';
+
+/** The text of both languages of a section when they were last known to say the same thing. */
+export interface Baseline {
+  en: { hash: string; text: string };
+  es: { hash: string; text: string };
+  at: string;
+  by: string;
+}
+
+/** Who last edited each language of a section, and when. */
+export type LastEdits = Partial<Record<Lang, { by: string; at: string }>>;
+
+/** Where a section stands between its two languages. */
+export type AlignmentStatus =
+  | { state: 'inStep'; refresh?: boolean }
+  | { state: 'outdated'; outdated: Lang; changed: Lang; before: string; after: string; edit?: { by: string; at: string } }
+  | { state: 'missing'; missing: Lang }
+  | { state: 'unconfirmed' };
+
+/** Name of the map (inside `meta`) holding the baselines, and of the one holding last edits. */
+export const ALIGNMENT_KEY = 'alignment';
+export const EDITS_KEY = 'edits';
+
+/** FNV-1a, 32 bits: enough to notice a changed section, not a security measure. */
+export function textHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+function inlineText(node: PMJSON): string {
+  if (node.type === 'text') return node.text ?? '';
+  // A parameter counts by its key: filling it in the variant changes both languages alike.
+  if (node.type === 'parameter') return `{${String(node.attrs?.key ?? '')}}`;
+  if (node.type === 'crossRef') return `[${String(node.attrs?.target ?? '')}]`;
+  if (node.type === 'hardBreak') return '\n';
+  return (node.content ?? []).map(inlineText).join('');
+}
+
+/** Each section's text by id (heading and provisions, one per line), for one language. */
+export function sectionTexts(doc: PMJSON): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const block of doc.content ?? []) {
+    if (block.type !== 'section') continue;
+    out.set(String(block.attrs?.sectionId ?? ''), (block.content ?? []).map(inlineText).join('\n'));
+  }
+  return out;
+}
+
+/** The map of baselines inside `meta`, created on first use. */
+export function alignmentMap(ydoc: Y.Doc, key = ALIGNMENT_KEY): Y.Map<unknown> {
+  const meta = ydoc.getMap(META_MAP);
+  let map = meta.get(key);
+  if (!(map instanceof Y.Map)) {
+    map = new Y.Map();
+    meta.set(key, map);
+  }
+  return map as Y.Map<unknown>;
+}
+
+/** Records that both languages of `sectionId` say the same thing now. */
+export function confirmInStep(ydoc: Y.Doc, sectionId: string, en: string, es: string, by: string, at = new Date().toISOString()): void {
+  const baseline: Baseline = { en: { hash: textHash(en), text: en }, es: { hash: textHash(es), text: es }, at, by };
+  ydoc.transact(() => alignmentMap(ydoc).set(sectionId, baseline));
+}
+
+/** Records who edited one language of a section. */
+export function recordEdit(ydoc: Y.Doc, sectionId: string, lang: Lang, by: string, at = new Date().toISOString()): void {
+  ydoc.transact(() => {
+    const edits = alignmentMap(ydoc, EDITS_KEY);
+    const current = (edits.get(sectionId) as LastEdits | undefined) ?? {};
+    edits.set(sectionId, { ...current, [lang]: { by, at } });
+  });
+}
+
+/**
+ * Compares each section's two languages with their last in-step baseline. A section whose one
+ * language changed since then has its other language flagged outdated. When both changed, the
+ * language edited last counts as the update of the other (in step again, `refresh`: record a new
+ * baseline); without edit times it is unconfirmed until someone confirms. A section in one language
+ * only is flagged missing.
+ */
+export function alignmentStatus(en: PMJSON, es: PMJSON, baselines: Record<string, Baseline | undefined>, edits: Record<string, LastEdits | undefined> = {}): Map<string, AlignmentStatus> {
+  const enTexts = sectionTexts(en);
+  const esTexts = sectionTexts(es);
+  const out = new Map<string, AlignmentStatus>();
+  for (const id of new Set([...enTexts.keys(), ...esTexts.keys()])) {
+    const enText = enTexts.get(id);
+    const esText = esTexts.get(id);
+    if (enText === undefined) {
+      out.set(id, { state: 'missing', missing: 'en' });
+      continue;
+    }
+    if (esText === undefined) {
+      out.set(id, { state: 'missing', missing: 'es' });
+      continue;
+    }
+    const base = baselines[id];
+    if (!base) {
+      out.set(id, { state: 'unconfirmed' });
+      continue;
+    }
+    const enChanged = textHash(enText) !== base.en.hash;
+    const esChanged = textHash(esText) !== base.es.hash;
+    if (enChanged && !esChanged) out.set(id, { state: 'outdated', outdated: 'es', changed: 'en', before: base.en.text, after: enText, edit: edits[id]?.en });
+    else if (esChanged && !enChanged) out.set(id, { state: 'outdated', outdated: 'en', changed: 'es', before: base.es.text, after: esText, edit: edits[id]?.es });
+    else if (enChanged && esChanged) {
+      // Both changed: whichever language was edited last is the update of the other.
+      const enAt = edits[id]?.en?.at;
+      const esAt = edits[id]?.es?.at;
+      if (!enAt || !esAt || enAt === esAt) out.set(id, { state: 'unconfirmed' });
+      else out.set(id, { state: 'inStep', refresh: true });
+    }
+    else out.set(id, { state: 'inStep' });
+  }
+  return out;
+}
+
+/** Baselines for every section of a new document: both languages start in step. */
+export function initialBaselines(en: PMJSON, es: PMJSON, by: string, at = new Date().toISOString()): Record<string, Baseline> {
+  const enTexts = sectionTexts(en);
+  const esTexts = sectionTexts(es);
+  const out: Record<string, Baseline> = {};
+  for (const [id, enText] of enTexts) {
+    const esText = esTexts.get(id);
+    if (esText === undefined) continue;
+    out[id] = { en: { hash: textHash(enText), text: enText }, es: { hash: textHash(esText), text: esText }, at, by };
+  }
+  return out;
+}

@@ -1,0 +1,26 @@
+import { parentPort } from 'node:worker_threads';
+import type { PrintModel } from './PrintModel';
+import { renderDocx } from './renderDocx';
+import { renderPdf } from './renderPdf';
+
+/** A render job sent to the export worker. */
+export interface ExportJob {
+  id: number;
+  format: 'docx' | 'pdf';
+  model: PrintModel;
+}
+
+/** The worker's answer. */
+export type ExportResult = { id: number; ok: true; data: Uint8Array } | { id: number; ok: false; error: string };
+
+// Rendering runs here, off the main thread, so a large export never stalls editing for others.
+parentPort?.on('message', (job: ExportJob) => {
+  const render = job.format === 'docx' ? renderDocx : renderPdf;
+  render(job.model).then(
+    (buf) => {
+      const data = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+      parentPort?.postMessage({ id: job.id, ok: true, data } satisfies ExportResult, [data.buffer as ArrayBuffer]);
+    },
+    (err: unknown) => parentPort?.postMessage({ id: job.id, ok: false, error: err instanceof Error ? err.message : String(err) } satisfies ExportResult),
+  );
+});
