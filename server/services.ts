@@ -11,6 +11,7 @@ import { loadLocales } from './i18n';
 import { VersionStore } from './storage/VersionStore';
 import { ConnectionRegistry } from './collab/ConnectionRegistry';
 import { ExportPool } from './export/ExportPool';
+import { GlossaryStore } from './storage/GlossaryStore';
 import { loadTemplates, type TemplateLibrary } from './templates/loadTemplates';
 
 /** Everything a request handler or the collaboration server needs, built once at start-up. */
@@ -27,6 +28,7 @@ export interface Services {
   rooms: RoomRegistry;
   connections: ConnectionRegistry;
   exports: ExportPool;
+  glossary: GlossaryStore;
   i18n: I18n;
   log: (line: string) => void;
 }
@@ -36,6 +38,8 @@ export function createServices(config: Config, log: (line: string) => void = (l)
   const library = loadTemplates(config.templatesDir);
   const db = openDatabase(config.dbFile);
   const documents = new DocumentStore(db);
+  const glossary = new GlossaryStore(db);
+  glossary.seedIfEmpty(library.glossarySeed);
   const updates = new UpdateStore(db);
   const lastTouch = new Map<string, number>();
   const rooms = new RoomRegistry(updates, {
@@ -62,6 +66,7 @@ export function createServices(config: Config, log: (line: string) => void = (l)
     rooms,
     connections: new ConnectionRegistry(),
     exports: new ExportPool(),
+    glossary,
     i18n: loadLocales(config.localesDir),
     log,
   };

@@ -13,6 +13,7 @@ import { SectionIdGuard } from './extensions/SectionIdGuard';
 import { BillCommands } from './extensions/BillCommands';
 import { ParameterCommands } from './extensions/ParameterCommands';
 import { SectionFlags } from './extensions/SectionFlags';
+import { GlossaryHighlight } from './extensions/GlossaryHighlight';
 
 /** Props of one language's editor. */
 export interface BillEditorProps {
@@ -39,6 +40,7 @@ export function BillEditor({ ydoc, provider, lang, style, editable, user, onRead
         BillCommands,
         ParameterCommands,
         SectionFlags,
+        GlossaryHighlight.configure({ lang }),
       ],
       editable,
       editorProps: {

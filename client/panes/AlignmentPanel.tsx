@@ -5,20 +5,27 @@ import { confirmInStep, sectionTexts, type AlignmentStatus } from '@shared/bill/
 import type { PMJSON } from '@shared/bill/yBill';
 import type { Lang } from '@shared/bill/Lang';
 import { formatDateTime } from '../app/format';
+import type { GlossaryMatcher, GlossaryMismatch } from '@shared/bill/glossary';
 import type { EditorPair } from './bilingualSectionOps';
 import { jumpToSection } from './Outline';
 
 /** Sections whose two languages are out of step, with who changed what, a small redline, and Confirm. */
-export function AlignmentPanel({ ydoc, editors, statuses, canWrite, userName, uiLang }: {
+export function AlignmentPanel({ ydoc, editors, statuses, glossary, matcher, canWrite, userName, uiLang }: {
   ydoc: Y.Doc;
   editors: EditorPair;
   statuses: Map<string, AlignmentStatus>;
+  glossary: Map<string, GlossaryMismatch[]>;
+  matcher: GlossaryMatcher | null;
   canWrite: boolean;
   userName: string;
   uiLang: Lang;
 }) {
   const { t } = useTranslation();
-  const flagged = [...statuses].filter(([, s]) => s.state !== 'inStep');
+  const flagged = [...statuses].filter(([id, s]) => s.state !== 'inStep' || glossary.has(id));
+  const pair = (id: string) => {
+    const e = matcher?.entries.find((x) => x.id === id);
+    return e ? `${e.en[0]} ↔ ${e.es[0]}` : id;
+  };
   const heading = (id: string) => editors[uiLang]?.view.dom.querySelector(`[data-section-id="${CSS.escape(id)}"] .section-heading`)?.getAttribute('data-label') ?? id;
 
   function confirm(id: string) {
@@ -53,7 +60,12 @@ export function AlignmentPanel({ ydoc, editors, statuses, canWrite, userName, ui
             )}
             {s.state === 'missing' && <div className="small">{t('alignment.missing', { language: t(`languages.${s.missing}`) })}</div>}
             {s.state === 'unconfirmed' && <div className="small">{t('alignment.unconfirmed')}</div>}
-            {canWrite && s.state !== 'missing' && (
+            {glossary.get(id)?.map((m) => (
+              <div key={`${m.id}-${m.has}`} className="small glossary-note" data-testid={`glossary-${id}-${m.id}`}>
+                {t('alignment.glossaryMismatch', { term: m.term, language: t(`languages.${m.has === 'en' ? 'es' : 'en'}`), pair: pair(m.id) })}
+              </div>
+            ))}
+            {canWrite && s.state !== 'missing' && s.state !== 'inStep' && (
               <button type="button" className="link-button" onClick={() => confirm(id)} data-testid={`confirm-${id}`}>{t('alignment.confirm')}</button>
             )}
           </li>

@@ -19,6 +19,7 @@ import { VersionsPanel } from './VersionsPanel';
 import { ExportDialog } from './ExportDialog';
 import { AlignmentPanel } from './AlignmentPanel';
 import { useAlignment } from './useAlignment';
+import { useGlossary } from './useGlossary';
 import { navigate } from '../app/navigation';
 
 /** Loads a document's metadata, then shows the live bilingual editor. */
@@ -60,9 +61,10 @@ function LiveDocument({ doc, user, onSessionExpired }: { doc: DocumentSummary; u
   const [exporting, setExporting] = useState(false);
   const [view, setView] = useState<'both' | Lang>('both');
   const [swapped, setSwapped] = useState(false);
-  const statuses = useAlignment(collab.ydoc, editors, user.name, doc.canWrite, {
-    outdated: t('alignment.flagOutdated'), missing: t('alignment.flagMissing'), unconfirmed: t('alignment.flagUnconfirmed'),
-  }, view === 'both');
+  const matcher = useGlossary();
+  const { statuses, glossary } = useAlignment(collab.ydoc, editors, user.name, doc.canWrite, {
+    outdated: t('alignment.flagOutdated'), missing: t('alignment.flagMissing'), unconfirmed: t('alignment.flagUnconfirmed'), glossary: t('alignment.flagGlossary'),
+  }, view === 'both', matcher);
   const columns = (swapped ? [...LANGS].reverse() : [...LANGS]).filter((l) => view === 'both' || view === l);
   const unfilled = Object.values(params).filter((v) => !v?.en || !v?.es).length;
   const insertRef = useCallback((sectionId: string) => {
@@ -104,7 +106,7 @@ function LiveDocument({ doc, user, onSessionExpired }: { doc: DocumentSummary; u
       <aside className="sidebar">
         <Outline editors={editors} lang={uiLang} canInsertRef={doc.canWrite} onInsertRef={insertRef} />
         <ParameterPanel ydoc={collab.ydoc} editors={editors} params={params} declared={declared} editable={doc.canWrite} />
-        <AlignmentPanel ydoc={collab.ydoc} editors={editors} statuses={statuses} canWrite={doc.canWrite} userName={user.name} uiLang={uiLang} />
+        <AlignmentPanel ydoc={collab.ydoc} editors={editors} statuses={statuses} glossary={glossary} matcher={matcher} canWrite={doc.canWrite} userName={user.name} uiLang={uiLang} />
         <VersionsPanel docId={doc.id} editable={doc.canWrite} />
       </aside>
       <div className="bilingual-wrap">

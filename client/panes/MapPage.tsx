@@ -66,7 +66,7 @@ export function MapPage({ modelId }: { modelId: string }) {
             </thead>
             <tbody>
               {map.sections.map((s, row) => (
-                <tr key={s.id}>
+                <tr key={s.id} data-section-id={s.id}>
                   <th scope="row"><span className="outline-num">{s.label}</span> {s.heading}</th>
                   {map.variants.map((v, col) => {
                     const c = map.cells[row]?.[col];

@@ -10,6 +10,8 @@ import {
 import { META_MAP, type PMJSON } from '@shared/bill/yBill';
 import type { Lang } from '@shared/bill/Lang';
 import { sectionFlagsKey, type SectionFlag } from '../editor/extensions/SectionFlags';
+import { glossaryKey } from '../editor/extensions/GlossaryHighlight';
+import type { GlossaryMatcher, GlossaryMismatch } from '@shared/bill/glossary';
 import type { EditorPair } from './bilingualSectionOps';
 
 /** Ids of the top-level sections a local transaction touched. */
@@ -39,8 +41,9 @@ function touchedSections(tr: Transaction): Set<string> {
  * editors, records who edits which language of which section, aligns section rows, and refreshes
  * baselines when a counterpart has been updated. Returns the statuses for the side panel.
  */
-export function useAlignment(ydoc: Y.Doc, editors: EditorPair, userName: string, canWrite: boolean, labels: { outdated: string; missing: string; unconfirmed: string }, rowsAligned: boolean): Map<string, AlignmentStatus> {
+export function useAlignment(ydoc: Y.Doc, editors: EditorPair, userName: string, canWrite: boolean, labels: { outdated: string; missing: string; unconfirmed: string; glossary: string }, rowsAligned: boolean, matcher: GlossaryMatcher | null): { statuses: Map<string, AlignmentStatus>; glossary: Map<string, GlossaryMismatch[]> } {
   const [statuses, setStatuses] = useState<Map<string, AlignmentStatus>>(new Map());
+  const [glossary, setGlossary] = useState<Map<string, GlossaryMismatch[]>>(new Map());
   const timer = useRef<number | null>(null);
   const lastRecorded = useRef(new Map<string, number>());
   const { en, es } = editors;
@@ -63,12 +66,25 @@ export function useAlignment(ydoc: Y.Doc, editors: EditorPair, userName: string,
           if (s.state === 'inStep' && s.refresh) confirmInStep(ydoc, id, enTexts.get(id) ?? '', esTexts.get(id) ?? '', userName);
         }
       }
+      const mismatches = new Map<string, GlossaryMismatch[]>();
+      if (matcher) {
+        const enTexts = sectionTexts(enJson);
+        const esTexts = sectionTexts(esJson);
+        for (const [id, enText] of enTexts) {
+          const found = matcher.mismatches(enText, esTexts.get(id) ?? '');
+          if (found.length && esTexts.has(id)) mismatches.set(id, found);
+        }
+      }
       setStatuses(next);
-      draw(next);
+      setGlossary(mismatches);
+      draw(next, mismatches);
     };
-    const draw = (next: Map<string, AlignmentStatus>) => {
+    const draw = (next: Map<string, AlignmentStatus>, mismatches: Map<string, GlossaryMismatch[]>) => {
       for (const [lang, editor] of [['en', en], ['es', es]] as [Lang, Editor][]) {
         const flags = new Map<string, SectionFlag>();
+        for (const [id, found] of mismatches) {
+          if (found.some((m) => m.has !== lang)) flags.set(id, { flag: 'glossary', label: labels.glossary });
+        }
         for (const [id, s] of next) {
           if (s.state === 'outdated' && s.outdated === lang) flags.set(id, { flag: 'outdated', label: labels.outdated });
           if (s.state === 'missing') flags.set(id, { flag: 'missing', label: labels.missing });
@@ -101,6 +117,9 @@ export function useAlignment(ydoc: Y.Doc, editors: EditorPair, userName: string,
     const esHandler = onTransaction('es');
     en.on('transaction', enHandler);
     es.on('transaction', esHandler);
+    if (matcher) {
+      for (const editor of [en, es]) if (!editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(glossaryKey, matcher).setMeta('addToHistory', false));
+    }
     const meta = ydoc.getMap(META_MAP);
     meta.observeDeep(schedule);
     window.addEventListener('resize', schedule);
@@ -113,9 +132,9 @@ export function useAlignment(ydoc: Y.Doc, editors: EditorPair, userName: string,
       if (timer.current !== null) window.clearTimeout(timer.current);
       timer.current = null;
     };
-  }, [ydoc, en, es, userName, canWrite, labels.outdated, labels.missing, labels.unconfirmed, rowsAligned]);
+  }, [ydoc, en, es, userName, canWrite, labels.outdated, labels.missing, labels.unconfirmed, labels.glossary, rowsAligned, matcher]);
 
-  return statuses;
+  return { statuses, glossary };
 }
 
 /** Natural height of each section's content in both editors; the taller sets the row height. */

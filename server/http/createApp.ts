@@ -13,6 +13,7 @@ import { userRoutes } from './routes/userRoutes';
 import { versionRoutes } from './routes/versionRoutes';
 import { compareRoutes } from './routes/compareRoutes';
 import { exportRoutes } from './routes/exportRoutes';
+import { glossaryRoutes } from './routes/glossaryRoutes';
 
 /** Builds the HTTP request handler: the JSON API under /api, health, and the client for everything else. */
 export function createApp(services: Services): (req: IncomingMessage, res: ServerResponse) => void {
@@ -25,6 +26,7 @@ export function createApp(services: Services): (req: IncomingMessage, res: Serve
   versionRoutes(router, services);
   compareRoutes(router, services);
   exportRoutes(router, services);
+  glossaryRoutes(router, services);
 
   return (req, res) => {
     let url: URL;

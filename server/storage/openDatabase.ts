@@ -71,6 +71,14 @@ const MIGRATIONS: string[] = [
      doc_id TEXT,
      detail TEXT NOT NULL DEFAULT '{}'
    );`,
+  `CREATE TABLE glossary (
+     id TEXT PRIMARY KEY,
+     en TEXT NOT NULL,
+     es TEXT NOT NULL,
+     note TEXT,
+     updated_by TEXT,
+     updated_at INTEGER NOT NULL
+   );`,
 ];
 
 /**

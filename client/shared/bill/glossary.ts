@@ -1,0 +1,87 @@
+import type { Lang } from './Lang';
+
+/** A pair of equivalent terms (each language may accept several forms; the first is preferred). */
+export interface GlossaryEntry {
+  id: string;
+  en: string[];
+  es: string[];
+  note?: { en: string; es: string };
+}
+
+/** A term found in a text. */
+export interface TermHit {
+  id: string;
+  from: number;
+  to: number;
+}
+
+/** A section whose one language uses a term while the other lacks every paired form. */
+export interface GlossaryMismatch {
+  id: string;
+  /** The language that has the term. */
+  has: Lang;
+  /** The form found. */
+  term: string;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A compiled glossary: one regular expression per entry and language, matching whole words and simple plurals. */
+export class GlossaryMatcher {
+  private readonly patterns: { id: string; lang: Lang; re: RegExp }[] = [];
+
+  constructor(readonly entries: GlossaryEntry[]) {
+    for (const e of entries) {
+      for (const lang of ['en', 'es'] as const) {
+        const forms = e[lang].filter((f) => f.trim()).map((f) => escape(f.trim()).replace(/\s+/g, '\\s+'));
+        if (forms.length === 0) continue;
+        // Longest forms first, so "civil asset forfeiture" wins over "forfeiture".
+        forms.sort((a, b) => b.length - a.length);
+        this.patterns.push({ id: e.id, lang, re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${forms.join('|')})(?:e?s)?(?![\\p{L}\\p{N}])`, 'giu') });
+      }
+    }
+  }
+
+  /** Every term of `lang` in `text`, leftmost first, without overlaps (longer matches win). */
+  find(text: string, lang: Lang): TermHit[] {
+    const hits: TermHit[] = [];
+    for (const p of this.patterns) {
+      if (p.lang !== lang) continue;
+      p.re.lastIndex = 0;
+      for (let m = p.re.exec(text); m; m = p.re.exec(text)) hits.push({ id: p.id, from: m.index, to: m.index + m[0].length });
+    }
+    hits.sort((a, b) => a.from - b.from || b.to - a.to);
+    const out: TermHit[] = [];
+    let end = -1;
+    for (const h of hits) {
+      if (h.from >= end) {
+        out.push(h);
+        end = h.to;
+      }
+    }
+    return out;
+  }
+
+  /** Terms one language of a section uses whose pair the other language lacks. */
+  mismatches(enText: string, esText: string): GlossaryMismatch[] {
+    const enHits = this.find(enText, 'en');
+    const esHits = this.find(esText, 'es');
+    const enIds = new Set(enHits.map((h) => h.id));
+    const esIds = new Set(esHits.map((h) => h.id));
+    const out: GlossaryMismatch[] = [];
+    const seen = new Set<string>();
+    for (const h of enHits) {
+      if (!esIds.has(h.id) && !seen.has(`en:${h.id}`)) {
+        seen.add(`en:${h.id}`);
+        out.push({ id: h.id, has: 'en', term: enText.slice(h.from, h.to) });
+      }
+    }
+    for (const h of esHits) {
+      if (!enIds.has(h.id) && !seen.has(`es:${h.id}`)) {
+        seen.add(`es:${h.id}`);
+        out.push({ id: h.id, has: 'es', term: esText.slice(h.from, h.to) });
+      }
+    }
+    return out;
+  }
+}

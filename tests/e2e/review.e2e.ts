@@ -1,0 +1,79 @@
+import { test, expect, signedInPage } from './fixtures';
+import { apiCall, createUser } from '../helpers/testServer';
+import { connectClient } from '../helpers/yClient';
+import { provisionText } from '../helpers/billText';
+
+test('a reviewer opens the states map, clicks a cell and sees the redline with the insertion underlined', async ({ browser, server }) => {
+  const { token } = await createUser(server, 'admin');
+  const model = (await apiCall<{ id: string }>(server, token, 'POST', '/api/documents', { templateId: 'tco-civil-forfeiture' })).body.id;
+  const variants: Record<string, string> = {};
+  for (const code of ['US-NM', 'MX-SON', 'US-AZ']) {
+    variants[code] = (await apiCall<{ id: string }>(server, token, 'POST', '/api/documents', { modelId: model, jurisdiction: code })).body.id;
+  }
+  // New Mexico adds words to the first provision of its first section.
+  const c = connectClient(server.url, variants['US-NM'] as string, token);
+  await c.synced();
+  const t = provisionText(c.doc, 'en');
+  t.insert(t.length, ' New Mexico tribal courts are consulted.');
+  await c.allAcked();
+  c.destroy();
+
+  const reviewer = await signedInPage(browser, server, 'reviewer', 'Rita Reviewer');
+  await reviewer.goto(`${server.url}/documents/${model}/map`);
+  await expect(reviewer.getByTestId('state-map').locator('thead th')).toHaveText(['Section', 'MX-SON', 'US-AZ', 'US-NM']);
+  const cell = reviewer.locator('[data-testid^="cell-"][data-testid$="-US-NM"]').first();
+  await expect(cell).not.toHaveText('0 %');
+  await expect(reviewer.locator('[data-testid^="cell-"][data-testid$="-US-AZ"]').first()).toHaveText('0 %');
+  await cell.locator('button').click();
+  await expect(reviewer).toHaveURL(/\/compare\?left=/);
+  const changed = reviewer.locator('[data-testid="cmp-section"][data-status="changed"]').first();
+  await expect(changed.locator('ins.rl-ins')).toHaveText(' New Mexico tribal courts are consulted.');
+  const decoration = await changed.locator('ins.rl-ins').evaluate((el) => getComputedStyle(el).textDecorationLine);
+  expect(decoration).toContain('underline');
+  await reviewer.screenshot({ path: 'test-results/redline.png' });
+
+  // CSV download of the map.
+  await reviewer.goto(`${server.url}/documents/${model}/map`);
+  const [download] = await Promise.all([reviewer.waitForEvent('download'), reviewer.getByTestId('map-csv').click()]);
+  expect(download.suggestedFilename()).toMatch(/^map-.*-en\.csv$/);
+});
+
+test('export a variant from the dialog and receive a file of the expected type and name', async ({ browser, server }) => {
+  const drafter = await signedInPage(browser, server, 'drafter', 'Diego Export', ['MX-SON']);
+  const { token } = await createUser(server, 'admin');
+  const model = (await apiCall<{ id: string }>(server, token, 'POST', '/api/documents', { templateId: 'tco-civil-forfeiture' })).body.id;
+  const variant = (await apiCall<{ id: string }>(server, token, 'POST', '/api/documents', { modelId: model, jurisdiction: 'MX-SON' })).body.id;
+  await drafter.goto(`${server.url}/documents/${variant}`);
+  await drafter.getByTestId('open-export').click();
+  await expect(drafter.getByTestId('export-dialog')).toBeVisible();
+  await expect(drafter.getByTestId('export-unfilled')).toBeVisible(); // drafter-chosen thresholds are still unfilled
+  await drafter.locator('input[name=format][value=docx]').check();
+  await drafter.locator('input[name=lang][value=es]').check();
+  const [download] = await Promise.all([drafter.waitForEvent('download'), drafter.getByTestId('export-download').click()]);
+  expect(download.suggestedFilename()).toMatch(/-MX-SON-es\.docx$/);
+  const path = await download.path();
+  const fs = await import('node:fs');
+  expect(fs.readFileSync(path).subarray(0, 2).toString()).toBe('PK');
+});
+
+test('editing English flags the Spanish as outdated for another person within a second; confirming clears it', async ({ browser, server }) => {
+  const { token } = await createUser(server, 'admin');
+  const model = (await apiCall<{ id: string }>(server, token, 'POST', '/api/documents', { templateId: 'tco-civil-forfeiture' })).body.id;
+  const ana = await signedInPage(browser, server, 'drafter', 'Ana English');
+  const luis = await signedInPage(browser, server, 'drafter', 'Luis Español', [], 'es-MX');
+  await ana.goto(`${server.url}/documents/${model}`);
+  await luis.goto(`${server.url}/documents/${model}`);
+  await expect(luis.getByTestId('all-in-step')).toBeVisible();
+  await ana.getByTestId('editor-en').locator('.provision').first().click();
+  await ana.keyboard.press('End');
+  await ana.keyboard.type(' Amended.');
+  const flagged = luis.getByTestId('editor-es').locator('.bill-section.flag-outdated');
+  await expect(flagged).toHaveCount(1, { timeout: 1500 });
+  await expect(luis.getByTestId('editor-en').locator('.bill-section.flag-outdated')).toHaveCount(0);
+  await expect(luis.getByTestId('alignment-panel')).toContainText('Ana English');
+  await expect(luis.getByTestId('alignment-panel').locator('ins')).toContainText('Amended.');
+  await luis.screenshot({ path: 'test-results/outdated-es.png' });
+  await luis.getByTestId('alignment-panel').getByRole('button', { name: 'Confirmar que sigue siendo exacto' }).click();
+  await expect(ana.getByTestId('editor-es').locator('.bill-section.flag-outdated')).toHaveCount(0);
+  await expect(ana.getByTestId('all-in-step')).toBeVisible();
+});
