@@ -1,18 +1,19 @@
 import type { Db } from './openDatabase';
 import type { GlossaryEntry } from '@shared/bill/glossary';
 
-interface Row { id: string; en: string; es: string; note: string | null }
+interface Row { id: string; en: string; es: string; note: string | null; checked: number }
 
 /** The shared bilingual glossary, seeded from templates/glossary.json and edited by administrators. */
 export class GlossaryStore {
   constructor(private readonly db: Db) {}
 
   list(): GlossaryEntry[] {
-    return (this.db.prepare('SELECT id, en, es, note FROM glossary ORDER BY id').all() as Row[]).map((r) => ({
+    return (this.db.prepare('SELECT id, en, es, note, checked FROM glossary ORDER BY id').all() as Row[]).map((r) => ({
       id: r.id,
       en: JSON.parse(r.en) as string[],
       es: JSON.parse(r.es) as string[],
       ...(r.note ? { note: JSON.parse(r.note) as { en: string; es: string } } : {}),
+      ...(r.checked ? {} : { check: false }),
     }));
   }
 
@@ -23,10 +24,10 @@ export class GlossaryStore {
   upsert(entry: GlossaryEntry, userId: string | null): void {
     this.db
       .prepare(
-        `INSERT INTO glossary (id, en, es, note, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT(id) DO UPDATE SET en = excluded.en, es = excluded.es, note = excluded.note, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+        `INSERT INTO glossary (id, en, es, note, checked, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT(id) DO UPDATE SET en = excluded.en, es = excluded.es, note = excluded.note, checked = excluded.checked, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
       )
-      .run(entry.id, JSON.stringify(entry.en), JSON.stringify(entry.es), entry.note ? JSON.stringify(entry.note) : null, userId, Date.now());
+      .run(entry.id, JSON.stringify(entry.en), JSON.stringify(entry.es), entry.note ? JSON.stringify(entry.note) : null, entry.check === false ? 0 : 1, userId, Date.now());
   }
 
   delete(id: string): boolean {

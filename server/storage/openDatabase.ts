@@ -79,6 +79,7 @@ const MIGRATIONS: string[] = [
      updated_by TEXT,
      updated_at INTEGER NOT NULL
    );`,
+  `ALTER TABLE glossary ADD COLUMN checked INTEGER NOT NULL DEFAULT 1;`,
 ];
 
 /**

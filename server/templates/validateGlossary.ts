@@ -14,6 +14,10 @@ export function validateGlossaryEntry(raw: unknown, where = 'entry'): GlossaryEn
   const o = raw as Record<string, unknown>;
   if (typeof o.id !== 'string' || !/^[a-z0-9][a-z0-9-]{0,80}$/.test(o.id)) throw new TemplateError(`${where}: id must be lowercase letters, digits and dashes`);
   const entry: GlossaryEntry = { id: o.id, en: forms(o.en, `${o.id}.en`), es: forms(o.es, `${o.id}.es`) };
+  if (o.check !== undefined) {
+    if (typeof o.check !== 'boolean') throw new TemplateError(`${o.id}.check: must be true or false`);
+    entry.check = o.check;
+  }
   if (o.note !== undefined && o.note !== null) {
     const n = o.note as Record<string, unknown>;
     if (typeof n.en !== 'string' || typeof n.es !== 'string') throw new TemplateError(`${o.id}.note: needs en and es`);

@@ -34,3 +34,18 @@ describe('glossary', () => {
     ]);
   });
 });
+
+describe('glossary matching details', () => {
+  const g = new GlossaryMatcher([
+    { id: 'coop', en: ['cooperating jurisdiction'], es: ['jurisdicción cooperante'] },
+    { id: 'statute', en: ['statute'], es: ['ley'], check: false },
+  ]);
+  it('matches plurals of every word, ignoring accents', () => {
+    const text = 'Las jurisdicciones cooperantes y la JURISDICCION COOPERANTE.';
+    expect(g.find(text, 'es').map((h) => text.slice(h.from, h.to))).toEqual(['jurisdicciones cooperantes', 'JURISDICCION COOPERANTE']);
+  });
+  it('highlights but does not check entries marked check: false', () => {
+    expect(g.find('Esta ley.', 'es').map((h) => h.id)).toEqual(['statute']);
+    expect(g.mismatches('This act.', 'Esta ley.')).toEqual([]);
+  });
+});

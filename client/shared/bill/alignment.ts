@@ -39,7 +39,8 @@ function inlineText(node: PMJSON): string {
   if (node.type === 'text') return node.text ?? '';
   // A parameter counts by its key: filling it in the variant changes both languages alike.
   if (node.type === 'parameter') return `{${String(node.attrs?.key ?? '')}}`;
-  if (node.type === 'crossRef') return `[${String(node.attrs?.target ?? '')}]`;
+  // A reference counts by its target, hashed so that the id's words are not read as text.
+  if (node.type === 'crossRef') return `[ref:${textHash(String(node.attrs?.target ?? ''))}]`;
   if (node.type === 'hardBreak') return '\n';
   return (node.content ?? []).map(inlineText).join('');
 }

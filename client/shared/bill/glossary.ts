@@ -6,6 +6,8 @@ export interface GlossaryEntry {
   en: string[];
   es: string[];
   note?: { en: string; es: string };
+  /** false: highlighted but not checked between languages (words too common to flag usefully). */
+  check?: boolean;
 }
 
 /** A term found in a text. */
@@ -26,6 +28,16 @@ export interface GlossaryMismatch {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/**
+ * Lower case without accents, one character for one character, so that positions in the folded
+ * text are positions in the original ("jurisdicción" and "jurisdicciones" then share a stem).
+ */
+export function fold(text: string): string {
+  let out = '';
+  for (const ch of text) out += (ch.normalize('NFD')[0] ?? ch).toLowerCase().padEnd(ch.length, ' ').slice(0, ch.length);
+  return out;
+}
+
 /** A compiled glossary: one regular expression per entry and language, matching whole words and simple plurals. */
 export class GlossaryMatcher {
   private readonly patterns: { id: string; lang: Lang; re: RegExp }[] = [];
@@ -33,11 +45,14 @@ export class GlossaryMatcher {
   constructor(readonly entries: GlossaryEntry[]) {
     for (const e of entries) {
       for (const lang of ['en', 'es'] as const) {
-        const forms = e[lang].filter((f) => f.trim()).map((f) => escape(f.trim()).replace(/\s+/g, '\\s+'));
+        // Every word may take a plural ending: "cooperating jurisdictions", "jurisdicciones cooperantes".
+        const forms = e[lang]
+          .filter((f) => f.trim())
+          .map((f) => fold(f.trim()).split(/\s+/).map((w) => `${escape(w)}(?:e?s)?`).join('\\s+'));
         if (forms.length === 0) continue;
         // Longest forms first, so "civil asset forfeiture" wins over "forfeiture".
         forms.sort((a, b) => b.length - a.length);
-        this.patterns.push({ id: e.id, lang, re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${forms.join('|')})(?:e?s)?(?![\\p{L}\\p{N}])`, 'giu') });
+        this.patterns.push({ id: e.id, lang, re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${forms.join('|')})(?![\\p{L}\\p{N}])`, 'gu') });
       }
     }
   }
@@ -45,10 +60,11 @@ export class GlossaryMatcher {
   /** Every term of `lang` in `text`, leftmost first, without overlaps (longer matches win). */
   find(text: string, lang: Lang): TermHit[] {
     const hits: TermHit[] = [];
+    const folded = fold(text);
     for (const p of this.patterns) {
       if (p.lang !== lang) continue;
       p.re.lastIndex = 0;
-      for (let m = p.re.exec(text); m; m = p.re.exec(text)) hits.push({ id: p.id, from: m.index, to: m.index + m[0].length });
+      for (let m = p.re.exec(folded); m; m = p.re.exec(folded)) hits.push({ id: p.id, from: m.index, to: m.index + m[0].length });
     }
     hits.sort((a, b) => a.from - b.from || b.to - a.to);
     const out: TermHit[] = [];
@@ -64,8 +80,9 @@ export class GlossaryMatcher {
 
   /** Terms one language of a section uses whose pair the other language lacks. */
   mismatches(enText: string, esText: string): GlossaryMismatch[] {
-    const enHits = this.find(enText, 'en');
-    const esHits = this.find(esText, 'es');
+    const checked = new Set(this.entries.filter((e) => e.check !== false).map((e) => e.id));
+    const enHits = this.find(enText, 'en').filter((h) => checked.has(h.id));
+    const esHits = this.find(esText, 'es').filter((h) => checked.has(h.id));
     const enIds = new Set(enHits.map((h) => h.id));
     const esIds = new Set(esHits.map((h) => h.id));
     const out: GlossaryMismatch[] = [];
