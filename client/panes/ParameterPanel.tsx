@@ -16,7 +16,10 @@ export function ParameterPanel({ ydoc, editors, params, declared, editable }: {
 }) {
   const { t, i18n } = useTranslation();
   const ui = isLang(i18n.language) ? i18n.language : 'en';
-  const keys = [...new Set([...declared.map((p) => p.key), ...Object.keys(params)])];
+  // The document's own parameters (a variant keeps only those its legislative form uses), in template order.
+  const present = Object.keys(params);
+  const order = declared.map((p) => p.key);
+  const keys = [...present].sort((a, b) => (order.indexOf(a) + 1 || 999) - (order.indexOf(b) + 1 || 999));
   const [draft, setDraft] = useState<Record<string, { en: string; es: string }>>({});
   if (keys.length === 0) return null;
   const unfilled = keys.filter((k) => !params[k]?.en || !params[k]?.es).length;

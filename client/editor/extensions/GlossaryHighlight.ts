@@ -21,7 +21,8 @@ export const glossaryKey = new PluginKey<GlossaryState>('glossaryHighlight');
 function build(doc: PMNode, matcher: GlossaryMatcher | null, lang: Lang): DecorationSet {
   if (!matcher) return DecorationSet.empty;
   const other: Lang = lang === 'en' ? 'es' : 'en';
-  const byId = new Map(matcher.entries.map((e) => [e.id, e]));
+  // Only terms of art are highlighted; everyday words (check: false) would underline every line.
+  const byId = new Map(matcher.entries.filter((e) => e.check !== false).map((e) => [e.id, e]));
   const decorations: Decoration[] = [];
   doc.descendants((node, pos) => {
     if (!node.isText || !node.text) return true;

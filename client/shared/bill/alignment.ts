@@ -105,7 +105,8 @@ export function alignmentStatus(en: PMJSON, es: PMJSON, baselines: Record<string
     }
     const base = baselines[id];
     if (!base) {
-      out.set(id, { state: 'unconfirmed' });
+      // A section just inserted in both languages is empty on both sides: nothing to compare yet.
+      out.set(id, enText.trim() === '' && esText.trim() === '' ? { state: 'inStep' } : { state: 'unconfirmed' });
       continue;
     }
     const enChanged = textHash(enText) !== base.en.hash;
