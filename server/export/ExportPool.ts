@@ -10,7 +10,7 @@ export class ExportPool {
 
   private ensure(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(new URL('./exportWorker.ts', import.meta.url), { execArgv: ['--import', 'tsx'] });
+    const worker = new Worker(new URL('./exportWorkerBoot.mjs', import.meta.url));
     worker.on('message', (result: ExportResult) => {
       const job = this.pending.get(result.id);
       if (!job) return;

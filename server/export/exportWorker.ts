@@ -1,7 +1,5 @@
 import { parentPort } from 'node:worker_threads';
 import type { PrintModel } from './PrintModel';
-import { renderDocx } from './renderDocx';
-import { renderPdf } from './renderPdf';
 
 /** A render job sent to the export worker. */
 export interface ExportJob {
@@ -15,9 +13,12 @@ export type ExportResult = { id: number; ok: true; data: Uint8Array } | { id: nu
 
 // Rendering runs here, off the main thread, so a large export never stalls editing for others.
 parentPort?.on('message', (job: ExportJob) => {
-  const render = job.format === 'docx' ? renderDocx : renderPdf;
-  render(job.model).then(
-    (buf) => {
+  // Each renderer is loaded on first use: DOCX jobs never pay for the PDF fonts and the reverse.
+  const render = job.format === 'docx'
+    ? import('./renderDocx').then((m) => m.renderDocx(job.model))
+    : import('./renderPdf').then((m) => m.renderPdf(job.model));
+  render.then(
+    (buf: Buffer) => {
       const data = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
       parentPort?.postMessage({ id: job.id, ok: true, data } satisfies ExportResult, [data.buffer as ArrayBuffer]);
     },
