@@ -12,7 +12,8 @@ export function publicUser(user: User) {
 }
 
 const WINDOW_MS = 15 * 60_000;
-const MAX_FAILURES = 10;
+/** Failed sign-ins allowed per account, and per address (higher: one office may share an address). */
+const MAX_FAILURES = { e: 10, a: 50 };
 
 /** Sign-in, sign-out and "who am I". Failed sign-ins are limited per email and per address. */
 export function sessionRoutes(router: Router, services: Services): void {
@@ -28,7 +29,7 @@ export function sessionRoutes(router: Router, services: Services): void {
     const keys = [`e:${email.toLowerCase()}`, `a:${ctx.req.socket.remoteAddress ?? ''}`];
     for (const key of keys) {
       const recent = recentFailures(key, now);
-      if (recent.length >= MAX_FAILURES) throw tooManyRequests(Math.ceil(((recent[0] ?? now) + WINDOW_MS - now) / 1000));
+      if (recent.length >= MAX_FAILURES[key.startsWith('e:') ? 'e' : 'a']) throw tooManyRequests(Math.ceil(((recent[0] ?? now) + WINDOW_MS - now) / 1000));
     }
     const found = services.users.credentialsByEmail(email);
     const ok = await verifyPassword(password, found?.passwordHash ?? DUMMY_HASH);
