@@ -8,14 +8,14 @@ import { NewModelForm, NewVariantForm } from './NewDocumentForms';
 import type { Jurisdiction } from '@shared/bill/templateFormat';
 import { isLang } from '@shared/bill/Lang';
 
-function DocRow({ doc, depth }: { doc: DocumentSummary; depth: 0 | 1 }) {
+function DocRow({ doc, depth, jurisdictionName }: { doc: DocumentSummary; depth: 0 | 1; jurisdictionName?: string }) {
   const { t, i18n } = useTranslation();
   const ui = isLang(i18n.language) ? i18n.language : 'en';
   return (
     <tr className={depth ? 'variant-row' : 'model-row'} data-testid={depth ? 'variant-row' : 'model-row'}>
       <td>
         <a href={`/documents/${doc.id}`} onClick={(e) => { e.preventDefault(); navigate(`/documents/${doc.id}`); }} data-testid="document-link">
-          {depth ? `↳ ${doc.jurisdiction ?? ''}` : doc.title[ui]}
+          {depth ? `↳ ${doc.jurisdiction ?? ''}${jurisdictionName ? ` — ${jurisdictionName}` : ''}` : doc.title[ui]}
         </a>
       </td>
       <td>{t(`documents.kind.${doc.kind}`)}{doc.docType === 'mou' ? ` · ${t('documents.mou')}` : ''}</td>
@@ -32,7 +32,8 @@ function DocRow({ doc, depth }: { doc: DocumentSummary; depth: 0 | 1 }) {
 
 /** The dashboard: model acts, each with its variants by jurisdiction, status, last change and who is in it now. */
 export function DocumentListPage({ user }: { user: SessionUser }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const ui = isLang(i18n.language) ? i18n.language : 'en';
   const [docs, setDocs] = useState<DocumentSummary[] | null>(null);
   const [jurisdictions, setJurisdictions] = useState<Jurisdiction[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -94,7 +95,7 @@ export function DocumentListPage({ user }: { user: SessionUser }) {
               </thead>
               <tbody>
                 <DocRow doc={model} depth={0} />
-                {variants.map((v) => <DocRow key={v.id} doc={v} depth={1} />)}
+                {variants.map((v) => <DocRow key={v.id} doc={v} depth={1} jurisdictionName={jurisdictions.find((j) => j.code === v.jurisdiction)?.name[ui]} />)}
               </tbody>
             </table>
             {mayCreate && <NewVariantForm model={model} user={user} jurisdictions={jurisdictions} onError={setError} />}
