@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError } from './api';
 import { formatDateTime } from './format';
 import type { SessionUser } from './types';
+import { GlossaryAdmin } from './GlossaryAdmin';
 
 interface AdminUser extends SessionUser {
   disabled: boolean;
@@ -103,6 +104,7 @@ export function AdminPage() {
         <input placeholder="US-NM, MX-CHH" value={form.jurisdictions} onChange={(e) => setForm({ ...form, jurisdictions: e.target.value })} aria-label={t('admin.jurisdictions')} />
         <button type="submit" className="primary">{t('admin.create')}</button>
       </form>
+      <GlossaryAdmin />
       <h2>{t('admin.audit')}</h2>
       <table className="doc-table">
         <thead><tr><th>{t('admin.when')}</th><th>{t('admin.who')}</th><th>{t('admin.action')}</th><th>{t('admin.detail')}</th></tr></thead>
