@@ -4,7 +4,7 @@ import type { Editor } from '@tiptap/react';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import type { Transaction } from '@tiptap/pm/state';
 import {
-  ALIGNMENT_KEY, EDITS_KEY, alignmentStatus, confirmInStep, recordEdit, sectionTexts,
+  ALIGNMENT_KEY, EDITS_KEY, alignmentStatus, confirmInStep, recordEdit, rememberBefore, sectionTexts,
   type AlignmentStatus, type Baseline, type LastEdits,
 } from '@shared/bill/alignment';
 import { META_MAP, type PMJSON } from '@shared/bill/yBill';
@@ -104,7 +104,15 @@ export function useAlignment(ydoc: Y.Doc, editors: EditorPair, userName: string,
       if (canWrite && !transaction.getMeta(ySyncPluginKey)) {
         // Who edited what, when: recorded at most every few seconds per section and language.
         const now = Date.now();
-        for (const id of touchedSections(transaction)) {
+        const touched = touchedSections(transaction);
+        // Keep the in-step text of each touched section as it was before this edit.
+        transaction.before.forEach((node) => {
+          const id = String(node.attrs.sectionId ?? '');
+          if (node.type.name === 'section' && touched.has(id)) {
+            rememberBefore(ydoc, id, lang, sectionTexts({ type: 'doc', content: [node.toJSON() as PMJSON] }).get(id) ?? '');
+          }
+        });
+        for (const id of touched) {
           const key = `${id}:${lang}`;
           if ((lastRecorded.current.get(key) ?? 0) + 3000 > now) continue;
           lastRecorded.current.set(key, now);

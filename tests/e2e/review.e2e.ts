@@ -29,7 +29,7 @@ test('a reviewer opens the states map, clicks a cell and sees the redline with t
   await expect(reviewer).toHaveURL(/\/compare\?left=/);
   const changed = reviewer.locator('[data-testid="cmp-section"][data-section-id="short-title"]');
   await expect(changed).toHaveAttribute('data-status', 'changed');
-  await expect(changed.locator('ins.rl-ins')).toHaveText(' New Mexico tribal courts are consulted.');
+  await expect(changed.locator('ins.rl-ins')).toHaveText('New Mexico tribal courts are consulted.');
   const decoration = await changed.locator('ins.rl-ins').evaluate((el) => getComputedStyle(el).textDecorationLine);
   expect(decoration).toContain('underline');
   await reviewer.screenshot({ path: 'test-results/redline.png' });

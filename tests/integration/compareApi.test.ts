@@ -39,9 +39,9 @@ describe('comparison API, versions and the states × sections map', () => {
     const changed = cmp.body.sections.find((s) => s.status === 'changed');
     expect(changed?.paragraphs[1]?.changes).toEqual([
       { type: 'equal', text: 'Property used to commit ' },
-      { type: 'delete', text: 'an offense' },
-      { type: 'insert', text: 'a felony' },
-      { type: 'equal', text: ' is subject to ' },
+      { type: 'delete', text: 'an offense ' },
+      { type: 'insert', text: 'a felony ' },
+      { type: 'equal', text: 'is subject to ' },
       { type: 'insert', text: 'civil ' },
       { type: 'equal', text: 'forfeiture.' },
     ]);

@@ -20,7 +20,8 @@ describe('alignment between languages', () => {
 
   it('flags exactly the other language of exactly the edited section', () => {
     const en2 = doc(sec('a', 'Proceeds are forfeitable.'), sec('b', 'Written notice is required.'));
-    const s = alignmentStatus(en2, es, base, { b: { en: { by: 'Ben', at: '2026-11-23T10:05:00.000Z' } } });
+    const withBefore = { ...base, b: { ...base.b!, before: { en: 'H b\nNotice is required.' } } };
+    const s = alignmentStatus(en2, es, withBefore, { b: { en: { by: 'Ben', at: '2026-11-23T10:05:00.000Z' } } });
     expect(s.get('a')).toEqual({ state: 'inStep' });
     expect(s.get('b')).toEqual({
       state: 'outdated', outdated: 'es', changed: 'en',

@@ -37,9 +37,9 @@ describe('comparison', () => {
     expect(notice?.status).toBe('changed');
     expect(notice?.paragraphs[1]?.changes).toEqual([
       { type: 'equal', text: 'Notice shall be given within ' },
-      { type: 'delete', text: 'thirty' },
-      { type: 'insert', text: 'sixty' },
-      { type: 'equal', text: ' days.' },
+      { type: 'delete', text: 'thirty ' },
+      { type: 'insert', text: 'sixty ' },
+      { type: 'equal', text: 'days.' },
     ]);
     expect(notice?.wordsChanged).toBe(2);
     expect(c.stats.wordsChanged).toBe(2);

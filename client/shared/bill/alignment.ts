@@ -3,12 +3,17 @@ import type { Lang } from './Lang';
 import type { PMJSON } from './yBill';
 import { META_MAP } from './yBill';
 
-/** The text of both languages of a section when they were last known to say the same thing. */
+/**
+ * Fingerprints of both languages of a section when they were last known to say the same thing.
+ * Only hashes are kept (the texts would double the document); the text a language had before its
+ * first change since then is recorded in `before` by the editing client, for the small redline.
+ */
 export interface Baseline {
-  en: { hash: string; text: string };
-  es: { hash: string; text: string };
+  en: { hash: string };
+  es: { hash: string };
   at: string;
   by: string;
+  before?: Partial<Record<Lang, string>>;
 }
 
 /** Who last edited each language of a section, and when. */
@@ -68,8 +73,19 @@ export function alignmentMap(ydoc: Y.Doc, key = ALIGNMENT_KEY): Y.Map<unknown> {
 
 /** Records that both languages of `sectionId` say the same thing now. */
 export function confirmInStep(ydoc: Y.Doc, sectionId: string, en: string, es: string, by: string, at = new Date().toISOString()): void {
-  const baseline: Baseline = { en: { hash: textHash(en), text: en }, es: { hash: textHash(es), text: es }, at, by };
+  const baseline: Baseline = { en: { hash: textHash(en) }, es: { hash: textHash(es) }, at, by };
   ydoc.transact(() => alignmentMap(ydoc).set(sectionId, baseline));
+}
+
+/**
+ * Called with a section's text in `lang` just before a local edit: if that text is still the in-step
+ * one, keep it as the "before" of the redline shown when the other language is flagged outdated.
+ */
+export function rememberBefore(ydoc: Y.Doc, sectionId: string, lang: Lang, previousText: string): void {
+  const map = alignmentMap(ydoc);
+  const base = map.get(sectionId) as Baseline | undefined;
+  if (!base || base.before?.[lang] !== undefined || textHash(previousText) !== base[lang].hash) return;
+  ydoc.transact(() => map.set(sectionId, { ...base, before: { ...base.before, [lang]: previousText } }));
 }
 
 /** Records who edited one language of a section. */
@@ -111,8 +127,8 @@ export function alignmentStatus(en: PMJSON, es: PMJSON, baselines: Record<string
     }
     const enChanged = textHash(enText) !== base.en.hash;
     const esChanged = textHash(esText) !== base.es.hash;
-    if (enChanged && !esChanged) out.set(id, { state: 'outdated', outdated: 'es', changed: 'en', before: base.en.text, after: enText, edit: edits[id]?.en });
-    else if (esChanged && !enChanged) out.set(id, { state: 'outdated', outdated: 'en', changed: 'es', before: base.es.text, after: esText, edit: edits[id]?.es });
+    if (enChanged && !esChanged) out.set(id, { state: 'outdated', outdated: 'es', changed: 'en', before: base.before?.en ?? '', after: enText, edit: edits[id]?.en });
+    else if (esChanged && !enChanged) out.set(id, { state: 'outdated', outdated: 'en', changed: 'es', before: base.before?.es ?? '', after: esText, edit: edits[id]?.es });
     else if (enChanged && esChanged) {
       // Both changed: whichever language was edited last is the update of the other.
       const enAt = edits[id]?.en?.at;
@@ -133,7 +149,7 @@ export function initialBaselines(en: PMJSON, es: PMJSON, by: string, at = new Da
   for (const [id, enText] of enTexts) {
     const esText = esTexts.get(id);
     if (esText === undefined) continue;
-    out[id] = { en: { hash: textHash(enText), text: enText }, es: { hash: textHash(esText), text: esText }, at, by };
+    out[id] = { en: { hash: textHash(enText) }, es: { hash: textHash(esText) }, at, by };
   }
   return out;
 }

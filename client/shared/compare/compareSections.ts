@@ -42,7 +42,8 @@ export interface Comparison {
 /** Most edits a single paragraph pair may need before it is shown as replaced whole. */
 const MAX_EDIT = 400;
 
-const tokenEqual = (a: Token, b: Token) => (a.kind === 'param' || b.kind === 'param' ? a.kind === b.kind && a.key === b.key : a.text === b.text);
+// Words are equal whatever white space follows them; parameters are equal by key, whatever their value.
+const tokenEqual = (a: Token, b: Token) => (a.kind === 'param' || b.kind === 'param' ? a.kind === b.kind && a.key === b.key : a.text.trimEnd() === b.text.trimEnd());
 const paragraphKey = (p: Token[]) => p.map((t) => (t.kind === 'param' ? `\u0001${t.key}` : t.text)).join('');
 
 function push(out: Change[], type: Change['type'], text: string, extra: Partial<Change> = {}): void {

@@ -17,13 +17,15 @@ export interface SectionTokens {
   levels: number[];
 }
 
-/** Splits text into word and space tokens. */
+/**
+ * Splits text into words, each carrying the white space that follows it (leading white space is a
+ * token of its own): half the tokens of a word-and-space split, so diffs do a quarter of the work.
+ */
 export function tokenizeText(text: string): Token[] {
   const out: Token[] = [];
-  for (const part of text.split(/(\s+)/)) {
-    if (!part) continue;
-    out.push({ kind: /^\s+$/.test(part) ? 'space' : 'word', text: part });
-  }
+  const lead = /^\s+/.exec(text)?.[0];
+  if (lead) out.push({ kind: 'space', text: lead });
+  for (const m of text.slice(lead?.length ?? 0).matchAll(/\S+\s*/g)) out.push({ kind: 'word', text: m[0] });
   return out;
 }
 

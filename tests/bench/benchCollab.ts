@@ -1,0 +1,181 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as Y from 'yjs';
+import WebSocket from 'ws';
+import * as encoding from 'lib0/encoding';
+import * as decoding from 'lib0/decoding';
+import { WebsocketProvider } from 'y-websocket';
+import { spawnServer } from '../helpers/spawnServer';
+import { writeBilingualContent, type BilingualContent } from '../../client/shared/bill/yBill';
+import { percentile, procUsage } from './stats';
+import { MessageType } from '../../client/shared/collab/closeCodes';
+import { prepareData } from './prepareData';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** What one run of the collaboration load measured. */
+export interface CollabResult {
+  server: 'puente' | 'stock';
+  clients: number;
+  typists: number;
+  seconds: number;
+  sent: number;
+  expected: number;
+  received: number;
+  lost: number;
+  late: number;
+  p50: number;
+  p99: number;
+  max: number;
+  cpuPercent: number;
+  rssMB: number;
+}
+
+function xmlTexts(doc: Y.Doc, n: number): Y.XmlText[] {
+  const out: Y.XmlText[] = [];
+  for (const section of doc.getXmlFragment('en').toArray()) {
+    if (!(section instanceof Y.XmlElement) || section.nodeName !== 'section') continue;
+    const provision = section.get(1);
+    const t = provision instanceof Y.XmlElement ? provision.get(0) : null;
+    if (t instanceof Y.XmlText) out.push(t);
+    if (out.length >= n) break;
+  }
+  return out;
+}
+
+function spawnStock(): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [path.join(here, 'stockServer.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve) => {
+    child.stdout?.on('data', (d: Buffer) => {
+      const m = /listening on (\S+)/.exec(d.toString());
+      if (m?.[1]) resolve({ url: m[1], child });
+    });
+  });
+}
+
+/**
+ * `clients` connections to one 200-page bill, `typists` of them typing 3 keys a second for
+ * `seconds`. Server-hop latency is measured from each keystroke's transaction to its arrival at
+ * ten observing connections; every update sent and received is counted.
+ */
+export async function benchCollab(kind: 'puente' | 'stock', bill: BilingualContent, clients = 100, typists = 50, seconds = 60): Promise<CollabResult> {
+  let url: string;
+  let pid: number;
+  let stop: () => Promise<void>;
+  let room: string;
+  let params: Record<string, string> = {};
+  if (kind === 'puente') {
+    const data = await prepareData([bill]);
+    const proc = await spawnServer(data.dataDir, { PUENTE_MESSAGE_RATE: '1000', PUENTE_MESSAGE_BURST: '5000' });
+    const res = await fetch(`${proc.url}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: data.email, password: data.password }) });
+    params = { token: ((await res.json()) as { token: string }).token, ack: '1' };
+    url = proc.url;
+    pid = proc.child.pid as number;
+    stop = () => proc.kill('SIGTERM');
+    room = data.docIds[0] as string;
+  } else {
+    const s = await spawnStock();
+    url = s.url;
+    pid = s.child.pid as number;
+    stop = async () => void s.child.kill('SIGTERM');
+    room = 'bench';
+  }
+  const wsBase = url.replace(/^http/, 'ws') + (kind === 'puente' ? '/collab' : '');
+  const sendTimes = new Map<string, number>();
+
+  // Typists: real y-websocket clients with a full copy of the bill.
+  const typing: { doc: Y.Doc; provider: WebsocketProvider }[] = [];
+  for (let i = 0; i < typists; i++) {
+    const doc = new Y.Doc();
+    const provider = new WebsocketProvider(wsBase, room, doc, { WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, disableBc: true, params });
+    provider.messageHandlers[MessageType.Ack] = () => undefined; // Puente's acknowledgements, as its own client asks for
+    typing.push({ doc, provider });
+    if (i === 0 && kind === 'stock') {
+      // The stock server keeps nothing: the first client brings the bill.
+      await new Promise<void>((r) => provider.once('sync', () => r()));
+      writeBilingualContent(doc, bill);
+    }
+  }
+  await Promise.all(typing.map((c) => (c.provider.synced ? Promise.resolve() : new Promise<void>((r) => c.provider.once('sync', () => r())))));
+  for (const c of typing) {
+    c.doc.on('update', (u: Uint8Array, origin: unknown) => {
+      if (origin === c.provider) return;
+      for (const s of Y.decodeUpdate(u).structs) sendTimes.set(`${s.id.client}:${s.id.clock}`, performance.now());
+    });
+  }
+
+  // Observers: raw sockets that sync once, then count (and ten of them time) every update.
+  const latencies: number[] = [];
+  const received: number[] = [];
+  const observers: WebSocket[] = [];
+  const query = new URLSearchParams(params).toString();
+  for (let i = 0; i < clients - typists; i++) {
+    const ws = new WebSocket(`${wsBase}/${room}${query ? `?${query}` : ''}`);
+    const index = i;
+    received[index] = 0;
+    let counting = false;
+    ws.on('message', (data: Buffer) => {
+      const dec = decoding.createDecoder(new Uint8Array(data));
+      if (decoding.readVarUint(dec) !== 0) return;
+      const sub = decoding.readVarUint(dec);
+      if (sub === 1) counting = true;
+      if (sub !== 2 || !counting) return;
+      received[index] = (received[index] ?? 0) + 1;
+      if (index < 10) {
+        const update = decoding.readVarUint8Array(dec);
+        const now = performance.now();
+        for (const s of Y.decodeUpdate(update).structs) {
+          const t = sendTimes.get(`${s.id.client}:${s.id.clock}`);
+          if (t !== undefined) latencies.push(now - t);
+        }
+      }
+    });
+    await new Promise((r) => ws.once('open', r));
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, 0);
+    encoding.writeVarUint(e, 0);
+    encoding.writeVarUint8Array(e, Y.encodeStateVector(new Y.Doc()));
+    ws.send(encoding.toUint8Array(e));
+    observers.push(ws);
+  }
+  await new Promise((r) => setTimeout(r, 2000));
+
+  const texts = typing.map((c, i) => xmlTexts(c.doc, typists)[i] as Y.XmlText);
+  const before = procUsage(pid);
+  let rssMax = before.rssMB;
+  let sent = 0;
+  const start = performance.now();
+  const timers = typing.map((c, i) =>
+    setTimeout(() => {
+      const interval = setInterval(() => {
+        texts[i]?.insert(texts[i]?.length ?? 0, 'x');
+        sent++;
+      }, 1000 / 3);
+      timers2.push(interval);
+    }, (i * 333) / typists),
+  );
+  const timers2: NodeJS.Timeout[] = [];
+  const sampler = setInterval(() => (rssMax = Math.max(rssMax, procUsage(pid).rssMB)), 1000);
+  await new Promise((r) => setTimeout(r, seconds * 1000));
+  timers.forEach(clearTimeout);
+  timers2.forEach(clearInterval);
+  const elapsed = (performance.now() - start) / 1000;
+  const after = procUsage(pid);
+  clearInterval(sampler);
+  await new Promise((r) => setTimeout(r, 3000)); // drain
+  const expected = sent * observers.length;
+  const got = received.reduce((a, b) => a + b, 0);
+  const late = latencies.filter((l) => l > 1000).length;
+  for (const ws of observers) ws.close();
+  for (const c of typing) {
+    c.provider.destroy();
+    c.doc.destroy();
+  }
+  await stop();
+  return {
+    server: kind, clients, typists, seconds: Math.round(elapsed), sent, expected, received: got, lost: Math.max(0, expected - got), late,
+    p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: Math.max(...latencies),
+    cpuPercent: ((after.cpuSeconds - before.cpuSeconds) / elapsed) * 100, rssMB: rssMax,
+  };
+}

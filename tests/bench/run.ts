@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateBill } from './generateBill';
+import { benchCollab } from './benchCollab';
+import { benchOpen } from './benchOpen';
+import { benchMemory } from './benchMemory';
+import { benchCompare } from './benchCompare';
+import { benchExport } from './benchExport';
+import { ms } from './stats';
+
+// `npm run bench` (BENCH_QUICK=1 for a short smoke run): prints a table and writes results/latest.json.
+const quick = process.env.BENCH_QUICK === '1';
+const here = path.dirname(fileURLToPath(import.meta.url));
+const only = (process.env.BENCH_ONLY ?? 'collab,open,memory,compare,export').split(',');
+const results: Record<string, unknown> = {
+  date: new Date().toISOString(),
+  machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+  quick,
+};
+const log = (line: string) => console.log(line);
+
+const bill200 = generateBill(200);
+log(`200-page bill: ${(bill200.en.content ?? []).length - 1} sections per language`);
+
+if (only.includes('collab')) {
+  const seconds = quick ? 5 : 60;
+  const [clients, typists] = quick ? [20, 10] : [100, 50];
+  const ours = await benchCollab('puente', bill200, clients, typists, seconds);
+  const stock = await benchCollab('stock', bill200, clients, typists, seconds);
+  results.collab = { puente: ours, stock, p99Ratio: ours.p99 / stock.p99 };
+  log(`\nCollaboration: ${clients} clients, ${typists} typing 3 keys/s for ${seconds} s`);
+  log('server   sent   received/expected  lost  late  p50       p99       cpu    rss');
+  for (const r of [ours, stock]) log(`${r.server.padEnd(8)} ${String(r.sent).padEnd(6)} ${`${r.received}/${r.expected}`.padEnd(18)} ${String(r.lost).padEnd(5)} ${String(r.late).padEnd(5)} ${ms(r.p50).padEnd(9)} ${ms(r.p99).padEnd(9)} ${r.cpuPercent.toFixed(0)}%    ${r.rssMB.toFixed(0)} MB`);
+  log(`p99 ratio puente/stock: ${(ours.p99 / stock.p99).toFixed(2)}`);
+}
+
+if (only.includes('open')) {
+  const r = await benchOpen(bill200, quick ? 20_000 : 200_000, quick ? 1 : 3);
+  results.open = r;
+  log(`\nOpening the 200-page bill after ${r.edits} edits (state ${(r.stateBytes / 1024).toFixed(0)} KB, first message ${(r.firstMessageBytes / 1024).toFixed(0)} KB)`);
+  log(`server load ${ms(r.serverLoad.median)} (${ms(r.serverLoad.min)}–${ms(r.serverLoad.max)}); Node client synced ${ms(r.nodeSync.median)} (${ms(r.nodeSync.min)}–${ms(r.nodeSync.max)}); Chromium editable ${ms(r.browserEditable.median)} (${ms(r.browserEditable.min)}–${ms(r.browserEditable.max)})`);
+}
+
+if (only.includes('memory')) {
+  const r = await benchMemory(bill200, quick ? 100 : 1000, quick ? 3 : 10);
+  results.memory = r;
+  log(`\nMemory: ${r.documents} documents opened and closed: RSS ${r.rssStartMB.toFixed(0)} → ${r.rssAfterMB.toFixed(0)} MB (${r.growthPercent.toFixed(1)} %); per open 200-page document ${r.perOpen200PageDocMB.toFixed(1)} MB`);
+}
+
+if (only.includes('compare')) {
+  const r = await benchCompare(generateBill(100, 3), quick ? 10 : 50);
+  results.compare = r;
+  log(`\nComparison: map of ${r.variants} variants of a 100-page act ${ms(r.mapMs.median)} (${ms(r.mapMs.min)}–${ms(r.mapMs.max)})`);
+  for (const [share, p] of Object.entries(r.pairs)) {
+    const v = p as { ours: { median: number }; oursP95: number; wholeTextDiffWords: number | string; speedup: number; speedupIsLowerBound: boolean };
+    log(`  one pair at ${share}: ${ms(v.ours.median)} (p95 ${ms(v.oursP95)}); whole-text diffWords ${typeof v.wholeTextDiffWords === 'number' ? ms(v.wholeTextDiffWords) : v.wholeTextDiffWords}; ${v.speedupIsLowerBound ? '≥ ' : ''}${v.speedup.toFixed(0)}× faster`);
+  }
+}
+
+if (only.includes('export')) {
+  const r = benchExport(quick ? 1 : 3);
+  results.export = r;
+  log(`\nExport of the 200-page bilingual bill: ${JSON.stringify(r)}`);
+}
+
+fs.mkdirSync(path.join(here, 'results'), { recursive: true });
+const file = path.join(here, 'results', quick ? 'quick.json' : 'latest.json');
+fs.writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
+log(`\nWrote ${path.relative(process.cwd(), file)}`);
+process.exit(0);
