@@ -38,42 +38,42 @@ export function fold(text: string): string {
   return out;
 }
 
-/** A compiled glossary: one regular expression per entry and language, matching whole words and simple plurals. */
+/** A compiled glossary: one regular expression per language (every form a group, longest first), matching whole words and plurals. */
 export class GlossaryMatcher {
-  private readonly patterns: { id: string; lang: Lang; re: RegExp }[] = [];
+  private readonly patterns = new Map<Lang, { re: RegExp; ids: string[] }>();
+  /** Entries by id. */
+  readonly byId: Map<string, GlossaryEntry>;
 
   constructor(readonly entries: GlossaryEntry[]) {
-    for (const e of entries) {
-      for (const lang of ['en', 'es'] as const) {
-        // Every word may take a plural ending: "cooperating jurisdictions", "jurisdicciones cooperantes".
-        const forms = e[lang]
-          .filter((f) => f.trim())
-          .map((f) => fold(f.trim()).split(/\s+/).map((w) => `${escape(w)}(?:e?s)?`).join('\\s+'));
-        if (forms.length === 0) continue;
-        // Longest forms first, so "civil asset forfeiture" wins over "forfeiture".
-        forms.sort((a, b) => b.length - a.length);
-        this.patterns.push({ id: e.id, lang, re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${forms.join('|')})(?![\\p{L}\\p{N}])`, 'gu') });
+    this.byId = new Map(entries.map((e) => [e.id, e]));
+    for (const lang of ['en', 'es'] as const) {
+      const forms: { id: string; source: string }[] = [];
+      for (const e of entries) {
+        for (const f of e[lang]) {
+          if (!f.trim()) continue;
+          // Every word may take a plural ending: "cooperating jurisdictions", "jurisdicciones cooperantes".
+          forms.push({ id: e.id, source: fold(f.trim()).split(/\s+/).map((w) => `${escape(w)}(?:e?s)?`).join('\\s+') });
+        }
       }
+      // Longest forms first, so "civil asset forfeiture" wins over "forfeiture" at the same place.
+      forms.sort((a, b) => b.source.length - a.source.length);
+      if (forms.length === 0) continue;
+      const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${forms.map((f) => `(${f.source})`).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+      this.patterns.set(lang, { re, ids: forms.map((f) => f.id) });
     }
   }
 
   /** Every term of `lang` in `text`, leftmost first, without overlaps (longer matches win). */
   find(text: string, lang: Lang): TermHit[] {
-    const hits: TermHit[] = [];
-    const folded = fold(text);
-    for (const p of this.patterns) {
-      if (p.lang !== lang) continue;
-      p.re.lastIndex = 0;
-      for (let m = p.re.exec(folded); m; m = p.re.exec(folded)) hits.push({ id: p.id, from: m.index, to: m.index + m[0].length });
-    }
-    hits.sort((a, b) => a.from - b.from || b.to - a.to);
+    const p = this.patterns.get(lang);
+    if (!p) return [];
     const out: TermHit[] = [];
-    let end = -1;
-    for (const h of hits) {
-      if (h.from >= end) {
-        out.push(h);
-        end = h.to;
-      }
+    p.re.lastIndex = 0;
+    const folded = fold(text);
+    for (let m = p.re.exec(folded); m; m = p.re.exec(folded)) {
+      const group = m.findIndex((g, i) => i > 0 && g !== undefined);
+      const id = p.ids[group - 1];
+      if (id) out.push({ id, from: m.index, to: m.index + m[0].length });
     }
     return out;
   }
