@@ -9,6 +9,7 @@ import { billSchema } from '@shared/schema/billSchema';
 import type { SectionStatus } from '@shared/compare/compareSections';
 import { documentContent } from './documentContent';
 import { resolveCrossRefs } from '@shared/bill/resolveCrossRefs';
+import { keepForm } from '@shared/bill/fillParameters';
 
 /** One cell of the map: how far a state departs from the model in one section. */
 export interface MapCell {
@@ -32,7 +33,8 @@ export interface StateMap {
 
 /** Compares every readable variant of `model` with it, section by section. */
 export function stateMap(services: Services, user: User, model: DocumentMeta, lang: Lang, country: string | null): StateMap {
-  const modelContent = resolveCrossRefs(documentContent(services, model.id)[lang], lang, model.docType);
+  const rawModel = documentContent(services, model.id);
+  const modelContent = resolveCrossRefs(rawModel[lang], lang, model.docType);
   const numbering = computeNumbering(billSchema.nodeFromJSON(modelContent), lang, model.docType);
   const headings = new Map<string, string>();
   for (const block of modelContent.content ?? []) {
@@ -49,7 +51,10 @@ export function stateMap(services: Services, user: User, model: DocumentMeta, la
   const cells: MapCell[][] = sections.map(() => []);
   const columns: StateMap['variants'] = [];
   for (const v of variants) {
-    const comparison = compareDocuments(modelContent, resolveCrossRefs(documentContent(services, v.id)[lang], lang, v.docType));
+    // Each variant against the model in its own legislative form (US or Mexican).
+    const country = v.jurisdiction ? services.library.jurisdictions.get(v.jurisdiction)?.country : undefined;
+    const base = country ? resolveCrossRefs(keepForm(rawModel, country === 'US' ? 'us' : 'mx')[lang], lang, model.docType) : modelContent;
+    const comparison = compareDocuments(base, resolveCrossRefs(documentContent(services, v.id)[lang], lang, v.docType));
     const byId = new Map(comparison.sections.map((s) => [s.id, s]));
     sections.forEach((s, row) => {
       const c = byId.get(s.id);

@@ -5,6 +5,7 @@ import { isLang, type Lang } from '@shared/bill/Lang';
 import { compareDocuments } from '@shared/compare/compareDocuments';
 import { resolveCrossRefs } from '@shared/bill/resolveCrossRefs';
 import { resolveRef } from '../../documents/documentRefs';
+import { comparableContent } from '../../documents/comparableContent';
 import { stateMap, stateMapCsv } from '../../documents/stateMap';
 import { readableDocument } from './documentRoutes';
 
@@ -26,8 +27,8 @@ export function compareRoutes(router: Router, services: Services): void {
     const l = resolveRef(services, user, left);
     const r = resolveRef(services, user, right);
     const result = compareDocuments(
-      resolveCrossRefs(l.content[lang], lang, l.doc.docType),
-      resolveCrossRefs(r.content[lang], lang, r.doc.docType),
+      resolveCrossRefs(comparableContent(services, l, r)[lang], lang, l.doc.docType),
+      resolveCrossRefs(comparableContent(services, r, l)[lang], lang, r.doc.docType),
     );
     return {
       status: 200,

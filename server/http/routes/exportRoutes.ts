@@ -2,6 +2,7 @@ import type { Router } from '../Router';
 import type { Services } from '../../services';
 import { invalidField } from '../../errors';
 import { resolveRef } from '../../documents/documentRefs';
+import { comparableContent } from '../../documents/comparableContent';
 import { documentContent } from '../../documents/documentContent';
 import { buildPrintModel } from '../../export/buildPrintModel';
 import { readableDocument } from './documentRoutes';
@@ -35,7 +36,7 @@ export function exportRoutes(router: Router, services: Services): void {
       docType: doc.docType,
       kind: doc.kind,
       content: documentContent(services, doc.id),
-      against: against?.content,
+      against: against ? comparableContent(services, against, { doc, versionId: null, content: { en: { type: 'doc' }, es: { type: 'doc' } } }) : undefined,
       langs,
       uiLang: ctx.lang,
       jurisdiction,
