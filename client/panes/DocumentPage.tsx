@@ -20,6 +20,7 @@ import { ExportDialog } from './ExportDialog';
 import { AlignmentPanel } from './AlignmentPanel';
 import { useAlignment } from './useAlignment';
 import { useGlossary } from './useGlossary';
+import { UpstreamPanel } from './UpstreamPanel';
 import { navigate } from '../app/navigation';
 
 /** Loads a document's metadata, then shows the live bilingual editor. */
@@ -107,6 +108,10 @@ function LiveDocument({ doc, user, onSessionExpired }: { doc: DocumentSummary; u
         <Outline editors={editors} lang={uiLang} canInsertRef={doc.canWrite} onInsertRef={insertRef} />
         <ParameterPanel ydoc={collab.ydoc} editors={editors} params={params} declared={declared} editable={doc.canWrite} />
         <AlignmentPanel ydoc={collab.ydoc} editors={editors} statuses={statuses} glossary={glossary} matcher={matcher} canWrite={doc.canWrite} userName={user.name} uiLang={uiLang} />
+        {doc.kind === 'variant' && (
+          <UpstreamPanel docId={doc.id} lang={uiLang} editable={doc.canWrite}
+            labelOf={(id) => editors[uiLang]?.view.dom.querySelector(`[data-section-id="${CSS.escape(id)}"] .section-heading`)?.getAttribute('data-label') ?? id} />
+        )}
         <VersionsPanel docId={doc.id} editable={doc.canWrite} />
       </aside>
       <div className="bilingual-wrap">

@@ -14,6 +14,7 @@ import { versionRoutes } from './routes/versionRoutes';
 import { compareRoutes } from './routes/compareRoutes';
 import { exportRoutes } from './routes/exportRoutes';
 import { glossaryRoutes } from './routes/glossaryRoutes';
+import { upstreamRoutes } from './routes/upstreamRoutes';
 
 /** Builds the HTTP request handler: the JSON API under /api, health, and the client for everything else. */
 export function createApp(services: Services): (req: IncomingMessage, res: ServerResponse) => void {
@@ -27,6 +28,7 @@ export function createApp(services: Services): (req: IncomingMessage, res: Serve
   compareRoutes(router, services);
   exportRoutes(router, services);
   glossaryRoutes(router, services);
+  upstreamRoutes(router, services);
 
   return (req, res) => {
     let url: URL;
