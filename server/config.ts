@@ -18,7 +18,7 @@ export interface Config {
   maxMessageBytes: number;
   /** Largest HTTP request body accepted, in bytes. */
   maxBodyBytes: number;
-  /** Compact a document's update log into a snapshot after this many updates. */
+  /** Compact a document's update log into a snapshot after this many updates (it is also compacted when editing pauses and on unload). */
   compactEvery: number;
   /** Messages per second a collaboration connection may send on average, and its burst. */
   messageRate: number;
@@ -56,7 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     unloadGraceMs: intVar(env, 'PUENTE_UNLOAD_GRACE_MS', 30_000, 0, 3600_000),
     maxMessageBytes: intVar(env, 'PUENTE_MAX_MESSAGE_BYTES', 16 * 1024 * 1024, 1024, 256 * 1024 * 1024),
     maxBodyBytes: intVar(env, 'PUENTE_MAX_BODY_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
-    compactEvery: intVar(env, 'PUENTE_COMPACT_EVERY', 500, 1, 1_000_000),
+    compactEvery: intVar(env, 'PUENTE_COMPACT_EVERY', 20_000, 1, 1_000_000),
     messageRate: intVar(env, 'PUENTE_MESSAGE_RATE', 200, 1, 100_000),
     messageBurst: intVar(env, 'PUENTE_MESSAGE_BURST', 1000, 1, 1_000_000),
     allowedOrigins: (env.PUENTE_ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),

@@ -12,6 +12,7 @@ import { VersionStore } from './storage/VersionStore';
 import { ConnectionRegistry } from './collab/ConnectionRegistry';
 import { ExportPool } from './export/ExportPool';
 import { GlossaryStore } from './storage/GlossaryStore';
+import { CommentStore } from './storage/CommentStore';
 import { loadTemplates, type TemplateLibrary } from './templates/loadTemplates';
 
 /** Everything a request handler or the collaboration server needs, built once at start-up. */
@@ -29,6 +30,7 @@ export interface Services {
   connections: ConnectionRegistry;
   exports: ExportPool;
   glossary: GlossaryStore;
+  comments: CommentStore;
   i18n: I18n;
   log: (line: string) => void;
 }
@@ -67,6 +69,7 @@ export function createServices(config: Config, log: (line: string) => void = (l)
     connections: new ConnectionRegistry(),
     exports: new ExportPool(),
     glossary,
+    comments: new CommentStore(db),
     i18n: loadLocales(config.localesDir),
     log,
   };

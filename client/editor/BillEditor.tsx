@@ -14,6 +14,7 @@ import { BillCommands } from './extensions/BillCommands';
 import { ParameterCommands } from './extensions/ParameterCommands';
 import { SectionFlags } from './extensions/SectionFlags';
 import { GlossaryHighlight } from './extensions/GlossaryHighlight';
+import { CommentHighlights } from './extensions/CommentHighlights';
 
 /** Props of one language's editor. */
 export interface BillEditorProps {
@@ -41,6 +42,7 @@ export function BillEditor({ ydoc, provider, lang, style, editable, user, onRead
         ParameterCommands,
         SectionFlags,
         GlossaryHighlight.configure({ lang }),
+        CommentHighlights,
       ],
       editable,
       editorProps: {

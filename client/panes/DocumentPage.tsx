@@ -21,6 +21,9 @@ import { AlignmentPanel } from './AlignmentPanel';
 import { useAlignment } from './useAlignment';
 import { useGlossary } from './useGlossary';
 import { UpstreamPanel } from './UpstreamPanel';
+import { CommentsPanel } from './CommentsPanel';
+import { useComments } from './useComments';
+import { StatusControl } from './StatusControl';
 import { navigate } from '../app/navigation';
 
 /** Loads a document's metadata, then shows the live bilingual editor. */
@@ -38,10 +41,11 @@ export function DocumentPage({ docId, user, onSessionExpired }: { docId: string;
   }, [docId, t, onSessionExpired]);
   if (error) return <main className="page"><p className="error" role="alert">{error}</p></main>;
   if (!doc) return <main className="page"><p className="muted">{t('common.loading')}</p></main>;
-  return <LiveDocument doc={doc} user={user} onSessionExpired={onSessionExpired} />;
+  // A status change can change who may write: the editors are rebuilt with the new metadata.
+  return <LiveDocument key={`${doc.status}-${String(doc.canWrite)}`} doc={doc} user={user} onSessionExpired={onSessionExpired} onDocChanged={setDoc} />;
 }
 
-function LiveDocument({ doc, user, onSessionExpired }: { doc: DocumentSummary; user: SessionUser; onSessionExpired: () => void }) {
+function LiveDocument({ doc, user, onSessionExpired, onDocChanged }: { doc: DocumentSummary; user: SessionUser; onSessionExpired: () => void; onDocChanged: (d: DocumentSummary) => void }) {
   const { t, i18n } = useTranslation();
   const uiLang: Lang = isLang(i18n.language) ? i18n.language : 'en';
   const collab = useCollabDoc(doc.id);
@@ -60,6 +64,8 @@ function LiveDocument({ doc, user, onSessionExpired }: { doc: DocumentSummary; u
   }, [doc.templateId]);
   const authoritative = isLang(meta.authoritativeLanguage) ? meta.authoritativeLanguage : null;
   const [exporting, setExporting] = useState(false);
+  const [statusError, setStatusError] = useState<string | null>(null);
+  const comments = useComments(doc.id, editors);
   const [view, setView] = useState<'both' | Lang>('both');
   const [swapped, setSwapped] = useState(false);
   const matcher = useGlossary();
@@ -83,7 +89,7 @@ function LiveDocument({ doc, user, onSessionExpired }: { doc: DocumentSummary; u
           <h1 className="doc-title">{doc.title[uiLang]}</h1>
           <div className="doc-sub">
             {t(`documents.kind.${doc.kind}`)}
-            {doc.jurisdiction ? ` · ${doc.jurisdiction}` : ''} · {t(`documents.status.${doc.status}`)}
+            {doc.jurisdiction ? ` · ${doc.jurisdiction}` : ''} · <StatusControl doc={doc} user={user} onChanged={onDocChanged} onError={setStatusError} />
             {!doc.canWrite && <span className="badge" data-testid="read-only">{t('editor.readOnly')}</span>}
           </div>
         </div>
@@ -100,6 +106,7 @@ function LiveDocument({ doc, user, onSessionExpired }: { doc: DocumentSummary; u
         </div>
       </div>
       {exporting && <ExportDialog doc={doc} unfilled={unfilled} onClose={() => setExporting(false)} />}
+      {statusError && <p className="error" role="alert">{statusError}</p>}
       {collab.fatal === 'forbidden' && <p className="error" role="alert">{t('collab.forbidden')}</p>}
       {collab.fatal === 'notFound' && <p className="error" role="alert">{t('collab.notFound')}</p>}
       {doc.canWrite && <SectionToolbar editors={editors} focusedLang={focusedLang} />}
@@ -107,6 +114,7 @@ function LiveDocument({ doc, user, onSessionExpired }: { doc: DocumentSummary; u
       <aside className="sidebar">
         <Outline editors={editors} lang={uiLang} canInsertRef={doc.canWrite} onInsertRef={insertRef} />
         <ParameterPanel ydoc={collab.ydoc} editors={editors} params={params} declared={declared} editable={doc.canWrite} />
+        <CommentsPanel docId={doc.id} editors={editors} focusedLang={focusedLang} threads={comments.threads} reload={comments.reload} />
         <AlignmentPanel ydoc={collab.ydoc} editors={editors} statuses={statuses} glossary={glossary} matcher={matcher} canWrite={doc.canWrite} userName={user.name} uiLang={uiLang} />
         {doc.kind === 'variant' && (
           <UpstreamPanel docId={doc.id} lang={uiLang} editable={doc.canWrite}

@@ -25,6 +25,8 @@ export interface RoomConnection {
 }
 
 const LOAD_ORIGIN = Symbol('load');
+/** Quiet time after which a document's update log is folded into a snapshot. */
+const IDLE_COMPACTION_MS = 10_000;
 
 /** Hooks the room calls; kept small so the room knows nothing of HTTP or users. */
 export interface RoomHooks {
@@ -42,6 +44,7 @@ export class DocRoom {
   readonly conns = new Set<RoomConnection>();
   private lastUpdateId = 0;
   private sinceCompaction = 0;
+  private idleTimer: NodeJS.Timeout | null = null;
 
   constructor(
     readonly docId: string,
@@ -70,8 +73,19 @@ export class DocRoom {
     this.hooks.onPersisted(this.docId, from?.userId ?? null);
     const message = syncUpdateMessage(update);
     for (const conn of this.conns) if (conn !== from) send(conn.ws, message);
+    // Compaction re-encodes the whole document: do it when editing pauses, or when the log is long.
     if (this.sinceCompaction >= this.compactEvery) this.compact();
+    else this.scheduleIdleCompaction();
   };
+
+  private scheduleIdleCompaction(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      if (!this.ydoc.isDestroyed) this.compact();
+    }, IDLE_COMPACTION_MS);
+    this.idleTimer.unref();
+  }
 
   private readonly onAwarenessUpdate = (
     change: { added: number[]; updated: number[]; removed: number[] },
@@ -87,6 +101,8 @@ export class DocRoom {
 
   /** Folds the update log into one snapshot. */
   compact(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
     if (this.sinceCompaction === 0) return;
     this.store.compact(this.docId, Y.encodeStateAsUpdate(this.ydoc), this.lastUpdateId);
     this.sinceCompaction = 0;

@@ -49,12 +49,17 @@ export function stateMap(services: Services, user: User, model: DocumentMeta, la
     .filter((d) => d.modelId === model.id && canRead(user, d) && (!country || d.jurisdiction?.startsWith(`${country}-`)))
     .sort((a, b) => (a.jurisdiction ?? '').localeCompare(b.jurisdiction ?? ''));
   const cells: MapCell[][] = sections.map(() => []);
+  const bases = new Map<string, ReturnType<typeof resolveCrossRefs>>();
   const columns: StateMap['variants'] = [];
   for (const v of variants) {
     // Each variant against the model in its own legislative form (US or Mexican).
     const country = v.jurisdiction ? services.library.jurisdictions.get(v.jurisdiction)?.country : undefined;
-    const base = country ? resolveCrossRefs(keepForm(rawModel, country === 'US' ? 'us' : 'mx')[lang], lang, model.docType) : modelContent;
-    const comparison = compareDocuments(base, resolveCrossRefs(documentContent(services, v.id)[lang], lang, v.docType));
+    let base = country ? bases.get(country) : modelContent;
+    if (!base && country) {
+      base = resolveCrossRefs(keepForm(rawModel, country === 'US' ? 'us' : 'mx')[lang], lang, model.docType);
+      bases.set(country, base);
+    }
+    const comparison = compareDocuments(base ?? modelContent, resolveCrossRefs(documentContent(services, v.id)[lang], lang, v.docType));
     const byId = new Map(comparison.sections.map((s) => [s.id, s]));
     sections.forEach((s, row) => {
       const c = byId.get(s.id);

@@ -15,6 +15,7 @@ import { compareRoutes } from './routes/compareRoutes';
 import { exportRoutes } from './routes/exportRoutes';
 import { glossaryRoutes } from './routes/glossaryRoutes';
 import { upstreamRoutes } from './routes/upstreamRoutes';
+import { commentRoutes } from './routes/commentRoutes';
 
 /** Builds the HTTP request handler: the JSON API under /api, health, and the client for everything else. */
 export function createApp(services: Services): (req: IncomingMessage, res: ServerResponse) => void {
@@ -29,6 +30,7 @@ export function createApp(services: Services): (req: IncomingMessage, res: Serve
   exportRoutes(router, services);
   glossaryRoutes(router, services);
   upstreamRoutes(router, services);
+  commentRoutes(router, services);
 
   return (req, res) => {
     let url: URL;

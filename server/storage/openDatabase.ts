@@ -80,6 +80,22 @@ const MIGRATIONS: string[] = [
      updated_at INTEGER NOT NULL
    );`,
   `ALTER TABLE glossary ADD COLUMN checked INTEGER NOT NULL DEFAULT 1;`,
+  `CREATE TABLE comments (
+     id TEXT PRIMARY KEY,
+     doc_id TEXT NOT NULL REFERENCES documents(id),
+     thread_id TEXT NOT NULL,
+     lang TEXT NOT NULL CHECK (lang IN ('en', 'es')),
+     anchor_start BLOB,
+     anchor_end BLOB,
+     quote TEXT NOT NULL DEFAULT '',
+     body TEXT NOT NULL,
+     author_id TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     resolved INTEGER NOT NULL DEFAULT 0,
+     resolved_by TEXT,
+     resolved_at INTEGER
+   );
+   CREATE INDEX comments_doc ON comments(doc_id, thread_id, created_at);`,
 ];
 
 /**

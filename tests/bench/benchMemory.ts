@@ -33,16 +33,18 @@ export async function benchMemory(bill: BilingualContent, count = 1000, big = 10
   const pid = proc.child.pid as number;
   const res = await fetch(`${proc.url}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: data.email, password: data.password }) });
   const token = ((await res.json()) as { token: string }).token;
-  // Warm up (first connection loads code paths), then take the baseline.
-  const warm = await openRaw(proc.url, data.docIds[0] as string, token);
-  warm.close();
-  await settle(1000);
+  const cycle = async () => {
+    for (let i = 0; i < count; i++) {
+      const ws = await openRaw(proc.url, data.docIds[i] as string, token);
+      ws.close();
+    }
+    await settle(3000);
+  };
+  // A first pass warms the code paths, the heap and SQLite's cache; a leak shows as growth over the second.
+  const cold = procUsage(pid).rssMB;
+  await cycle();
   const start = procUsage(pid).rssMB;
-  for (let i = 0; i < count; i++) {
-    const ws = await openRaw(proc.url, data.docIds[i] as string, token);
-    ws.close();
-  }
-  await settle(3000);
+  await cycle();
   const afterCycle = procUsage(pid).rssMB;
   const base = procUsage(pid).rssMB;
   const open: WebSocket[] = [];
@@ -51,5 +53,5 @@ export async function benchMemory(bill: BilingualContent, count = 1000, big = 10
   const withBig = procUsage(pid).rssMB;
   open.forEach((w) => w.close());
   await proc.kill('SIGTERM');
-  return { documents: count, rssStartMB: start, rssAfterMB: afterCycle, growthPercent: ((afterCycle - start) / start) * 100, perOpen200PageDocMB: (withBig - base) / big };
+  return { documents: count, rssColdMB: cold, rssStartMB: start, rssAfterMB: afterCycle, growthPercent: ((afterCycle - start) / start) * 100, perOpen200PageDocMB: (withBig - base) / big };
 }

@@ -3,6 +3,17 @@ import type { PMJSON } from '../bill/yBill';
 import { sectionTokens, type SectionTokens } from './sectionTokens';
 import { compareSection, type Comparison, type SectionComparison } from './compareSections';
 
+// One document is often compared with many (a model with all its variants): tokenize it once.
+const tokenCache = new WeakMap<PMJSON, SectionTokens[]>();
+function tokensOf(doc: PMJSON): SectionTokens[] {
+  let tokens = tokenCache.get(doc);
+  if (!tokens) {
+    tokens = sectionTokens(doc);
+    tokenCache.set(doc, tokens);
+  }
+  return tokens;
+}
+
 /** Ids common to both sides that keep their relative order (the longest common subsequence). */
 function inOrder(leftIds: string[], rightIds: string[]): Set<string> {
   const common = new Set(leftIds.filter((id) => rightIds.includes(id)));
@@ -19,8 +30,8 @@ function inOrder(leftIds: string[], rightIds: string[]): Set<string> {
  * The result is in the right-hand document's order, with removed sections where they stood.
  */
 export function compareDocuments(left: PMJSON, right: PMJSON): Comparison {
-  const ls = sectionTokens(left);
-  const rs = sectionTokens(right);
+  const ls = tokensOf(left);
+  const rs = tokensOf(right);
   const lById = new Map(ls.map((s) => [s.id, s]));
   const rById = new Map(rs.map((s) => [s.id, s]));
   const kept = inOrder(ls.map((s) => s.id), rs.map((s) => s.id));

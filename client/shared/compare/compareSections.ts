@@ -42,9 +42,15 @@ export interface Comparison {
 /** Most edits a single paragraph pair may need before it is shown as replaced whole. */
 const MAX_EDIT = 400;
 
-// Words are equal whatever white space follows them; parameters are equal by key, whatever their value.
-const tokenEqual = (a: Token, b: Token) => (a.kind === 'param' || b.kind === 'param' ? a.kind === b.kind && a.key === b.key : a.text.trimEnd() === b.text.trimEnd());
-const paragraphKey = (p: Token[]) => p.map((t) => (t.kind === 'param' ? `\u0001${t.key}` : t.text)).join('');
+const keyCache = new WeakMap<Token[], string>();
+const paragraphKey = (p: Token[]) => {
+  let key = keyCache.get(p);
+  if (key === undefined) {
+    key = p.map((t) => (t.kind === 'param' ? `\u0001${t.key}` : t.text)).join('');
+    keyCache.set(p, key);
+  }
+  return key;
+};
 
 function push(out: Change[], type: Change['type'], text: string, extra: Partial<Change> = {}): void {
   const last = out[out.length - 1];
@@ -97,7 +103,27 @@ function tidy(changes: Change[]): Change[] {
 /** Word-level diff of two paragraphs; parameters with the same key align, differing values are `parameter` runs. */
 function diffParagraph(left: Token[], right: Token[], state: { coarse: boolean }): { changes: Change[]; wordsChanged: number; params: number } {
   const changes: Change[] = [];
-  const parts = diffArrays(left, right, { comparator: tokenEqual, maxEditLength: MAX_EDIT });
+  // Tokens are interned to small integers so the diff compares numbers, not strings through a callback.
+  const ids = new Map<string, number>();
+  const intern = (t: Token) => {
+    const key = t.kind === 'param' ? `\u0001${t.key ?? ''}` : t.text.trimEnd();
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(key, id);
+    }
+    return id;
+  };
+  const numeric = diffArrays(left.map(intern), right.map(intern), { maxEditLength: MAX_EDIT });
+  let ri = 0;
+  let lj = 0;
+  // Back to tokens: equal runs take the right-hand text, as the redline shows the new wording.
+  const parts = numeric?.map((p) => {
+    const value = p.removed ? left.slice(lj, lj + p.count) : right.slice(ri, ri + p.count);
+    if (!p.added) lj += p.count;
+    if (!p.removed) ri += p.count;
+    return { added: p.added, removed: p.removed, count: p.count, value };
+  });
   if (!parts) {
     state.coarse = true;
     return { changes, wordsChanged: whole(changes, 'delete', left) + whole(changes, 'insert', right), params: 0 };

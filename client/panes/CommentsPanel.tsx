@@ -1,0 +1,106 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../app/api';
+import { formatDateTime } from '../app/format';
+import type { Lang } from '@shared/bill/Lang';
+import type { EditorPair } from './bilingualSectionOps';
+import { selectionAnchor, type Thread } from './useComments';
+import { anchorRange, commentHighlightsKey } from '../editor/extensions/CommentHighlights';
+
+function ThreadView({ docId, thread, onChange }: { docId: string; thread: Thread; onChange: () => void }) {
+  const { t } = useTranslation();
+  const [reply, setReply] = useState('');
+  async function send(e: FormEvent) {
+    e.preventDefault();
+    await api(`/api/documents/${docId}/comments/${thread.id}/replies`, { method: 'POST', body: { body: reply } });
+    setReply('');
+    onChange();
+  }
+  async function resolve(resolved: boolean) {
+    await api(`/api/documents/${docId}/comments/${thread.id}/resolve`, { method: 'POST', body: { resolved } });
+    onChange();
+  }
+  return (
+    <li className={thread.resolved ? 'thread resolved' : 'thread'} data-testid={`thread-${thread.id}`}>
+      <blockquote lang={thread.lang} className={thread.orphaned ? 'orphaned' : ''}>
+        {thread.currentQuote || thread.quote}
+        {thread.orphaned && <span className="small muted"> · {t('comments.orphaned')}</span>}
+      </blockquote>
+      {thread.comments.map((c) => (
+        <div key={c.id} className="comment">
+          <strong>{c.author.name}</strong> <span className="muted small">{formatDateTime(c.createdAt)}</span>
+          <p>{c.body}</p>
+        </div>
+      ))}
+      {!thread.resolved && (
+        <form onSubmit={(e) => void send(e)} className="version-form">
+          <input value={reply} onChange={(e) => setReply(e.target.value)} placeholder={t('comments.reply')} aria-label={t('comments.reply')} required maxLength={10000} />
+          <button type="submit">{t('comments.send')}</button>
+        </form>
+      )}
+      <button type="button" className="link-button" onClick={() => void resolve(!thread.resolved)}>
+        {thread.resolved ? t('comments.reopen') : t('comments.resolve')}
+      </button>
+    </li>
+  );
+}
+
+/** Comment threads: start one on the selected passage (reviewers too), reply, resolve and reopen. */
+export function CommentsPanel({ docId, editors, focusedLang, threads, reload }: { docId: string; editors: EditorPair; focusedLang: Lang; threads: Thread[]; reload: () => void }) {
+  const { t } = useTranslation();
+  const [body, setBody] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [showResolved, setShowResolved] = useState(false);
+
+  async function start(e: FormEvent) {
+    e.preventDefault();
+    const editor = editors[focusedLang];
+    const anchor = editor ? selectionAnchor(editor) : null;
+    if (!anchor) {
+      setError(t('comments.selectFirst'));
+      return;
+    }
+    try {
+      await api(`/api/documents/${docId}/comments`, { method: 'POST', body: { lang: focusedLang, ...anchor, body } });
+      setBody('');
+      setError(null);
+      reload();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : t('errors:internal'));
+    }
+  }
+
+  function jump(thread: Thread) {
+    const editor = editors[thread.lang];
+    const anchors = editor ? commentHighlightsKey.getState(editor.state) : undefined;
+    const a = anchors?.find((x) => x.id === thread.id);
+    const range = editor && a ? anchorRange(editor.state, a) : null;
+    if (editor && range) editor.chain().focus().setTextSelection(range).scrollIntoView().run();
+  }
+
+  const open = threads.filter((x) => !x.resolved);
+  const resolved = threads.filter((x) => x.resolved);
+  return (
+    <section className="side-panel" aria-labelledby="comments-title" data-testid="comments-panel">
+      <h2 id="comments-title">{t('comments.title', { count: open.length })}</h2>
+      <form onSubmit={(e) => void start(e)} className="comment-form">
+        <textarea value={body} onChange={(e) => setBody(e.target.value)} placeholder={t('comments.placeholder')} aria-label={t('comments.placeholder')} required maxLength={10000} rows={2} data-testid="comment-body" />
+        <button type="submit" data-testid="comment-add">{t('comments.add')}</button>
+      </form>
+      {error && <p className="error small" role="alert">{error}</p>}
+      <ul className="thread-list">
+        {open.map((th) => (
+          <div key={th.id} onClick={() => jump(th)}>
+            <ThreadView docId={docId} thread={th} onChange={reload} />
+          </div>
+        ))}
+      </ul>
+      {resolved.length > 0 && (
+        <button type="button" className="link-button" onClick={() => setShowResolved(!showResolved)}>
+          {t('comments.resolvedCount', { count: resolved.length })}
+        </button>
+      )}
+      {showResolved && <ul className="thread-list">{resolved.map((th) => <ThreadView key={th.id} docId={docId} thread={th} onChange={reload} />)}</ul>}
+    </section>
+  );
+}

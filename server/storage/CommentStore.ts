@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from './openDatabase';
+import type { Lang } from '@shared/bill/Lang';
+
+/** One comment; the first of a thread carries the anchor. */
+export interface StoredComment {
+  id: string;
+  threadId: string;
+  lang: Lang;
+  anchorStart: Uint8Array | null;
+  anchorEnd: Uint8Array | null;
+  quote: string;
+  body: string;
+  authorId: string;
+  createdAt: string;
+  resolved: boolean;
+  resolvedBy: string | null;
+  resolvedAt: string | null;
+}
+
+interface Row {
+  id: string; thread_id: string; lang: Lang; anchor_start: Buffer | null; anchor_end: Buffer | null; quote: string; body: string;
+  author_id: string; created_at: number; resolved: number; resolved_by: string | null; resolved_at: number | null;
+}
+
+const toComment = (r: Row): StoredComment => ({
+  id: r.id, threadId: r.thread_id, lang: r.lang,
+  anchorStart: r.anchor_start ? new Uint8Array(r.anchor_start) : null, anchorEnd: r.anchor_end ? new Uint8Array(r.anchor_end) : null,
+  quote: r.quote, body: r.body, authorId: r.author_id, createdAt: new Date(r.created_at).toISOString(),
+  resolved: r.resolved === 1, resolvedBy: r.resolved_by, resolvedAt: r.resolved_at ? new Date(r.resolved_at).toISOString() : null,
+});
+
+/**
+ * Comment threads, kept outside the shared document so that reviewers, who may not change the text,
+ * can still comment. Anchors are Yjs relative positions: they stay on their passage while others edit.
+ */
+export class CommentStore {
+  constructor(private readonly db: Db) {}
+
+  list(docId: string): StoredComment[] {
+    return (this.db.prepare('SELECT * FROM comments WHERE doc_id = ? ORDER BY created_at, rowid').all(docId) as Row[]).map(toComment);
+  }
+
+  startThread(docId: string, input: { lang: Lang; anchorStart: Uint8Array; anchorEnd: Uint8Array; quote: string; body: string; authorId: string }): StoredComment {
+    const id = randomUUID();
+    this.db
+      .prepare('INSERT INTO comments (id, doc_id, thread_id, lang, anchor_start, anchor_end, quote, body, author_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(id, docId, id, input.lang, Buffer.from(input.anchorStart), Buffer.from(input.anchorEnd), input.quote, input.body, input.authorId, Date.now());
+    return this.get(docId, id) as StoredComment;
+  }
+
+  reply(docId: string, threadId: string, body: string, authorId: string): StoredComment | undefined {
+    const first = this.get(docId, threadId);
+    if (!first || first.threadId !== threadId) return undefined;
+    const id = randomUUID();
+    this.db.prepare('INSERT INTO comments (id, doc_id, thread_id, lang, body, author_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(id, docId, threadId, first.lang, body, authorId, Date.now());
+    return this.get(docId, id);
+  }
+
+  setResolved(docId: string, threadId: string, resolved: boolean, userId: string): boolean {
+    const info = this.db
+      .prepare('UPDATE comments SET resolved = ?, resolved_by = ?, resolved_at = ? WHERE doc_id = ? AND id = ? AND thread_id = id')
+      .run(resolved ? 1 : 0, resolved ? userId : null, resolved ? Date.now() : null, docId, threadId);
+    return info.changes > 0;
+  }
+
+  get(docId: string, id: string): StoredComment | undefined {
+    const row = this.db.prepare('SELECT * FROM comments WHERE doc_id = ? AND id = ?').get(docId, id) as Row | undefined;
+    return row && toComment(row);
+  }
+}
