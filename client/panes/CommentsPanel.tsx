@@ -54,14 +54,17 @@ export function CommentsPanel({ docId, editors, focusedLang, threads, reload }: 
 
   async function start(e: FormEvent) {
     e.preventDefault();
-    const editor = editors[focusedLang];
+    // The passage selected in the language last worked in, else in the other one.
+    const order: Lang[] = focusedLang === 'en' ? ['en', 'es'] : ['es', 'en'];
+    const lang = order.find((l) => { const e = editors[l]; return e ? !e.state.selection.empty : false; }) ?? focusedLang;
+    const editor = editors[lang];
     const anchor = editor ? selectionAnchor(editor) : null;
     if (!anchor) {
       setError(t('comments.selectFirst'));
       return;
     }
     try {
-      await api(`/api/documents/${docId}/comments`, { method: 'POST', body: { lang: focusedLang, ...anchor, body } });
+      await api(`/api/documents/${docId}/comments`, { method: 'POST', body: { lang, ...anchor, body } });
       setBody('');
       setError(null);
       reload();

@@ -131,7 +131,7 @@ function LiveDocument({ doc, user, onSessionExpired, onDocChanged }: { doc: Docu
       </div>
       <div className={`bilingual ${view === 'both' ? '' : 'single'}`}>
         {LANGS.map((lang) => (
-          <section key={lang} style={{ order: columns.indexOf(lang) }} hidden={!columns.includes(lang)} className="lang-column" onFocusCapture={() => setFocusedLang(lang)} aria-label={t(`languages.${lang}`)}>
+          <section key={lang} style={{ order: columns.indexOf(lang) }} hidden={!columns.includes(lang)} className="lang-column" onFocusCapture={() => setFocusedLang(lang)} onMouseDownCapture={() => setFocusedLang(lang)} aria-label={t(`languages.${lang}`)}>
             <h2 className="lang-label">
               {t(`languages.${lang}`)}
               {authoritative === lang && <span className="authoritative" data-testid={`authoritative-${lang}`}>{t('editor.authoritative')}</span>}

@@ -79,3 +79,21 @@ test('editing English flags the Spanish as outdated for another person within a 
   await expect(ana.getByTestId('editor-es').locator('.bill-section.flag-outdated')).toHaveCount(0);
   await expect(ana.getByTestId('all-in-step')).toBeVisible();
 });
+
+test('a reviewer comments on a passage and the drafter sees it in the panel, highlighted', async ({ browser, server }) => {
+  const { token } = await createUser(server, 'admin');
+  const model = (await apiCall<{ id: string }>(server, token, 'POST', '/api/documents', { templateId: 'binational-mou' })).body.id;
+  const reviewer = await signedInPage(browser, server, 'reviewer', 'Rosa Revisora', [], 'es-MX');
+  const drafter = await signedInPage(browser, server, 'drafter', 'Dan Drafter');
+  await reviewer.goto(`${server.url}/documents/${model}`);
+  await drafter.goto(`${server.url}/documents/${model}`);
+  // Select the heading of the first clause in the Spanish text, read-only as it is for a reviewer.
+  const heading = reviewer.getByTestId('editor-es').locator('.section-heading').first();
+  await heading.click({ clickCount: 3 });
+  await reviewer.getByTestId('comment-body').fill('¿«Objeto» o «Propósito»? Uniformar con el inglés.');
+  await reviewer.getByTestId('comment-add').click();
+  await expect(reviewer.getByTestId('comments-panel')).toContainText('¿«Objeto» o «Propósito»?');
+  await expect(drafter.getByTestId('comments-panel')).toContainText('Rosa Revisora', { timeout: 10_000 });
+  await expect(drafter.getByTestId('comments-panel')).toContainText('¿«Objeto» o «Propósito»? Uniformar con el inglés.');
+  await expect(drafter.getByTestId('editor-es').locator('.comment-anchor')).toHaveCount(1);
+});
