@@ -66,7 +66,8 @@ if (only.includes('export')) {
 }
 
 fs.mkdirSync(path.join(here, 'results'), { recursive: true });
-const file = path.join(here, 'results', quick ? 'quick.json' : 'latest.json');
+// Only a full run replaces latest.json (the figures the README quotes).
+const file = path.join(here, 'results', quick ? 'quick.json' : process.env.BENCH_ONLY ? 'partial.json' : 'latest.json');
 fs.writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
 log(`\nWrote ${path.relative(process.cwd(), file)}`);
 process.exit(0);
