@@ -1,3 +1,4 @@
+import { Worker } from 'node:worker_threads';
 import type { i18n as I18n } from 'i18next';
 import type { Config } from './config';
 import { openDatabase, type Db } from './storage/openDatabase';
@@ -31,6 +32,8 @@ export interface Services {
   exports: ExportPool;
   glossary: GlossaryStore;
   comments: CommentStore;
+  /** Stops the WAL checkpoint thread after a last full checkpoint. */
+  stopCheckpoints: () => Promise<void>;
   i18n: I18n;
   log: (line: string) => void;
 }
@@ -38,7 +41,9 @@ export interface Services {
 /** Opens the database and wires the stores. */
 export function createServices(config: Config, log: (line: string) => void = (l) => console.log(l)): Services {
   const library = loadTemplates(config.templatesDir);
-  const db = openDatabase(config.dbFile);
+  const db = openDatabase(config.dbFile, { backgroundCheckpoints: true });
+  const checkpointer = new Worker(new URL('./storage/checkpointWorker.mjs', import.meta.url), { workerData: { file: config.dbFile, intervalMs: 2000 } });
+  checkpointer.unref();
   const documents = new DocumentStore(db);
   const glossary = new GlossaryStore(db);
   glossary.seedIfEmpty(library.glossarySeed);
@@ -70,6 +75,11 @@ export function createServices(config: Config, log: (line: string) => void = (l)
     exports: new ExportPool(),
     glossary,
     comments: new CommentStore(db),
+    stopCheckpoints: () => new Promise<void>((resolve) => {
+      checkpointer.once('exit', () => resolve());
+      checkpointer.postMessage('stop');
+      setTimeout(() => void checkpointer.terminate().then(() => resolve()), 2000).unref();
+    }),
     i18n: loadLocales(config.localesDir),
     log,
   };

@@ -51,6 +51,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
         });
         services.rooms.closeAll();
         await services.exports.close();
+        await services.stopCheckpoints();
         services.db.close();
       })();
       return closing;

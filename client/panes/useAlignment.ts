@@ -99,6 +99,19 @@ export function useAlignment(ydoc: Y.Doc, editors: EditorPair, userName: string,
     const schedule = () => {
       if (timer.current === null) timer.current = window.setTimeout(compute, 150);
     };
+    // The first pass over a large bill waits for an idle moment, so the editor takes typing first.
+    const firstPass = () => {
+      if (timer.current !== null) return;
+      timer.current = window.setTimeout(compute, 1000);
+      if ('requestIdleCallback' in window) {
+        window.requestIdleCallback(() => {
+          if (timer.current !== null) {
+            window.clearTimeout(timer.current);
+            compute();
+          }
+        }, { timeout: 1000 });
+      }
+    };
     const onTransaction = (lang: Lang) => ({ transaction }: { transaction: Transaction }) => {
       if (!transaction.docChanged) return;
       if (canWrite && !transaction.getMeta(ySyncPluginKey)) {
@@ -131,7 +144,7 @@ export function useAlignment(ydoc: Y.Doc, editors: EditorPair, userName: string,
     const meta = ydoc.getMap(META_MAP);
     meta.observeDeep(schedule);
     window.addEventListener('resize', schedule);
-    schedule();
+    firstPass();
     return () => {
       en.off('transaction', enHandler);
       es.off('transaction', esHandler);

@@ -34,6 +34,12 @@ export function checkUpdate(update: Uint8Array): void {
       if (type instanceof Y.XmlElement && !billSchema.nodes[type.nodeName]) throw new UpdateRejected(`unknown element "${type.nodeName}"`);
       if (type instanceof Y.XmlHook) throw new UpdateRejected('xml hooks are not used');
     }
+    // Directly under a language's fragment only block elements may stand (no loose text).
+    const parent: unknown = struct.parent;
+    if ((parent === 'en' || parent === 'es') && struct.parentSub === null && !(content instanceof Y.ContentDeleted)) {
+      const element = content instanceof Y.ContentType ? content.type : null;
+      if (!(element instanceof Y.XmlElement) || !billSchema.nodes[element.nodeName]?.isBlock) throw new UpdateRejected('only block elements may stand at the top of a document');
+    }
   }
   for (const [, deletes] of decoded.ds.clients) {
     for (const d of deletes) if (d.clock + d.len > MAX_CLOCK || d.len < 0) throw new UpdateRejected('implausible delete range');

@@ -103,13 +103,15 @@ const MIGRATIONS: string[] = [
  * synchronous=NORMAL in WAL mode keeps every committed transaction across a process crash
  * (SIGKILL); only a power loss could lose the last few.
  */
-export function openDatabase(file: string): Db {
+export function openDatabase(file: string, options: { backgroundCheckpoints?: boolean } = {}): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // The server checkpoints from a worker thread (checkpointWorker.mjs); other users (CLI, tests) keep SQLite's default.
+  if (options.backgroundCheckpoints) db.pragma('wal_autocheckpoint = 0');
   const current = db.pragma('user_version', { simple: true }) as number;
   for (let v = current; v < MIGRATIONS.length; v++) {
     const sql = MIGRATIONS[v];

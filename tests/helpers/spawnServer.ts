@@ -13,7 +13,9 @@ export interface ServerProcess {
 
 /** Starts `server/index.ts` on a free port over `dataDir` and waits for its "listening" line. */
 export function spawnServer(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/index.ts')], {
+  // PUENTE_SPAWN_NODE_ARGS passes extra flags to the server's node (e.g. --cpu-prof when profiling a benchmark).
+  const extra = (process.env.PUENTE_SPAWN_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...extra, '--import', 'tsx', path.join(root, 'server/index.ts')], {
     cwd: root,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

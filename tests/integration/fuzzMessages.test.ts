@@ -40,6 +40,14 @@ function seedMessages(): Uint8Array[] {
   aw.setLocalState({ user: { name: 'x' }, cursor: { anchor: 1 } });
   out.push(envelope(1, null, awarenessProtocol.encodeAwarenessUpdate(aw, [scratch.clientID])));
   out.push(new Uint8Array([3]));
+  // Known bad inputs from Yjs's issue tracker: bytes that once hung applyUpdate (yjs#479), and an
+  // update with its delete set cut short, which Yjs half-applies before throwing.
+  out.push(envelope(0, 2, new Uint8Array(Buffer.from('garbagedoc', 'base64'))));
+  const honest = new Y.Doc();
+  honest.getXmlFragment('en').insert(0, [new Y.XmlText('abc')]);
+  (honest.getXmlFragment('en').get(0) as Y.XmlText).delete(0, 1);
+  const full = Y.encodeStateAsUpdate(honest);
+  out.push(envelope(0, 2, full.slice(0, full.length - 1)));
   return out;
 }
 

@@ -46,3 +46,35 @@ describe('numbering', () => {
     expect([1, 26, 27, 28].map(letterLabel)).toEqual(['a', 'z', 'aa', 'bb']);
   });
 });
+
+describe('numbering after edits', () => {
+  const base = billSchema.nodeFromJSON({
+    type: 'doc',
+    content: [
+      ...['a', 'b', 'c', 'd'].map((id) => section(id, 'section', [0]) as unknown),
+      { type: 'section', attrs: { sectionId: 'e', kind: 'section' }, content: [{ type: 'sectionHeading' }, { type: 'provision', attrs: { level: 0 }, content: [{ type: 'text', text: 'See ' }, { type: 'crossRef', attrs: { target: 'd' } }] }] },
+    ],
+  });
+  const labels = (doc: typeof base) => computeNumbering(doc, 'en').sections.map((s) => `${s.sectionId}:${s.ordinal}`);
+  const childPos = (doc: typeof base, index: number) => {
+    let pos = 0;
+    for (let i = 0; i < index; i++) pos += doc.child(i).nodeSize;
+    return pos;
+  };
+
+  it('renumbers after a delete, and references follow', () => {
+    const b = base.child(1);
+    const doc = base.copy(base.content.cut(0, childPos(base, 1)).append(base.content.cut(childPos(base, 1) + b.nodeSize)));
+    expect(labels(doc)).toEqual(['a:1', 'c:2', 'd:3', 'e:4']);
+    expect(crossRefLabel(computeNumbering(doc, 'en'), 'd', 'en')).toBe('Section 3');
+    expect(crossRefLabel(computeNumbering(doc, 'es'), 'd', 'es')).toBe('artículo 3');
+  });
+
+  it('renumbers after a move, and references follow', () => {
+    const nodes = [0, 1, 2, 3, 4].map((i) => base.child(i));
+    const moved = [nodes[3], nodes[0], nodes[1], nodes[2], nodes[4]].filter((n): n is NonNullable<typeof n> => Boolean(n));
+    const doc = base.copy(base.content.replaceChild(0, moved[0] as never).replaceChild(1, moved[1] as never).replaceChild(2, moved[2] as never).replaceChild(3, moved[3] as never));
+    expect(labels(doc)).toEqual(['d:1', 'a:2', 'b:3', 'c:4', 'e:5']);
+    expect(crossRefLabel(computeNumbering(doc, 'en'), 'd', 'en')).toBe('Section 1');
+  });
+});

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
+import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProseMirrorRootNode, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { billSchema } from '../schema/billSchema';
 import type { Lang } from './Lang';
@@ -32,9 +32,29 @@ export function writeBilingualContent(ydoc: Y.Doc, content: BilingualContent): v
   });
 }
 
-/** Reads one language of a Y.Doc as a ProseMirror node of the bill schema. */
+/**
+ * Reads one language of a Y.Doc as a ProseMirror node of the bill schema. Content the schema does
+ * not allow (which an editor would drop) is left out block by block, so reading never fails.
+ */
 export function readLanguage(ydoc: Y.Doc, lang: Lang): PMNode {
-  return yXmlFragmentToProseMirrorRootNode(ydoc.getXmlFragment(lang), billSchema);
+  const fragment = ydoc.getXmlFragment(lang);
+  try {
+    return yXmlFragmentToProseMirrorRootNode(fragment, billSchema);
+  } catch {
+    const json = yXmlFragmentToProsemirrorJSON(fragment) as PMJSON;
+    const blocks = (json.content ?? []).flatMap((block) => {
+      try {
+        const node = billSchema.nodeFromJSON(block);
+        node.check();
+        return node.isBlock ? [node] : [];
+      } catch {
+        return [];
+      }
+    });
+    const doc = billSchema.topNodeType.createAndFill(null, blocks.length ? blocks : undefined);
+    if (!doc) throw new Error(`unreadable ${lang} fragment`);
+    return doc;
+  }
 }
 
 /** Reads both languages as ProseMirror JSON. */
