@@ -15,6 +15,7 @@ import { ParameterCommands } from './extensions/ParameterCommands';
 import { SectionFlags } from './extensions/SectionFlags';
 import { GlossaryHighlight } from './extensions/GlossaryHighlight';
 import { CommentHighlights } from './extensions/CommentHighlights';
+import { SuggestMode } from './extensions/SuggestMode';
 
 /** Props of one language's editor. */
 export interface BillEditorProps {
@@ -43,6 +44,7 @@ export function BillEditor({ ydoc, provider, lang, style, editable, user, onRead
         SectionFlags,
         GlossaryHighlight.configure({ lang }),
         CommentHighlights,
+        SuggestMode.configure({ user: { id: user.id, name: user.name } }),
       ],
       editable,
       editorProps: {

@@ -24,6 +24,8 @@ import { UpstreamPanel } from './UpstreamPanel';
 import { CommentsPanel } from './CommentsPanel';
 import { useComments } from './useComments';
 import { StatusControl } from './StatusControl';
+import { SuggestionsPanel } from './SuggestionsPanel';
+import { suggestModeKey } from '../editor/extensions/SuggestMode';
 import { navigate } from '../app/navigation';
 
 /** Loads a document's metadata, then shows the live bilingual editor. */
@@ -65,6 +67,10 @@ function LiveDocument({ doc, user, onSessionExpired, onDocChanged }: { doc: Docu
   const authoritative = isLang(meta.authoritativeLanguage) ? meta.authoritativeLanguage : null;
   const [exporting, setExporting] = useState(false);
   const [statusError, setStatusError] = useState<string | null>(null);
+  const [suggesting, setSuggesting] = useState(false);
+  useEffect(() => {
+    for (const e of Object.values(editors)) if (e && !e.isDestroyed) e.view.dispatch(e.state.tr.setMeta(suggestModeKey, suggesting).setMeta('addToHistory', false));
+  }, [editors, suggesting]);
   const comments = useComments(doc.id, editors);
   const [view, setView] = useState<'both' | Lang>('both');
   const [swapped, setSwapped] = useState(false);
@@ -109,11 +115,19 @@ function LiveDocument({ doc, user, onSessionExpired, onDocChanged }: { doc: Docu
       {statusError && <p className="error" role="alert">{statusError}</p>}
       {collab.fatal === 'forbidden' && <p className="error" role="alert">{t('collab.forbidden')}</p>}
       {collab.fatal === 'notFound' && <p className="error" role="alert">{t('collab.notFound')}</p>}
-      {doc.canWrite && <SectionToolbar editors={editors} focusedLang={focusedLang} />}
+      {doc.canWrite && (
+        <div className="toolbar-row">
+          <SectionToolbar editors={editors} focusedLang={focusedLang} />
+          <button type="button" className={suggesting ? 'active suggest-toggle' : 'suggest-toggle'} aria-pressed={suggesting} onClick={() => setSuggesting(!suggesting)} data-testid="suggest-toggle">
+            {suggesting ? t('suggestions.suggesting') : t('suggestions.editing')}
+          </button>
+        </div>
+      )}
       <div className={`workspace doc-${doc.kind}`}>
       <aside className="sidebar">
         <Outline editors={editors} lang={uiLang} canInsertRef={doc.canWrite} onInsertRef={insertRef} />
         <ParameterPanel ydoc={collab.ydoc} editors={editors} params={params} declared={declared} editable={doc.canWrite} />
+        <SuggestionsPanel editors={editors} canSettle={doc.canWrite} />
         <CommentsPanel docId={doc.id} editors={editors} focusedLang={focusedLang} threads={comments.threads} reload={comments.reload} />
         <AlignmentPanel ydoc={collab.ydoc} editors={editors} statuses={statuses} glossary={glossary} matcher={matcher} canWrite={doc.canWrite} userName={user.name} uiLang={uiLang} />
         {doc.kind === 'variant' && (

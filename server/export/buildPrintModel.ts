@@ -37,7 +37,11 @@ const KINDS: Record<string, BlockKind> = {
 function inlineRuns(node: PMJSON, numbering: Numbering, lang: Lang, counter: { unfilled: number }): Run[] {
   const runs: Run[] = [];
   for (const n of node.content ?? []) {
-    if (n.type === 'text') runs.push({ text: n.text ?? '', style: 'normal' });
+    if (n.type === 'text') {
+      // Suggestions, when exported "shown", print as insertions and deletions.
+      const marks = n.marks?.map((m) => m.type) ?? [];
+      runs.push({ text: n.text ?? '', style: marks.includes('suggestedInsertion') ? 'ins' : marks.includes('suggestedDeletion') ? 'del' : 'normal' });
+    }
     else if (n.type === 'hardBreak') runs.push({ text: '\n', style: 'normal' });
     else if (n.type === 'crossRef') runs.push({ text: crossRefLabel(numbering, String(n.attrs?.target ?? ''), lang), style: 'normal' });
     else if (n.type === 'parameter') {

@@ -97,3 +97,31 @@ test('a reviewer comments on a passage and the drafter sees it in the panel, hig
   await expect(drafter.getByTestId('comments-panel')).toContainText('¿«Objeto» o «Propósito»? Uniformar con el inglés.');
   await expect(drafter.getByTestId('editor-es').locator('.comment-anchor')).toHaveCount(1);
 });
+
+test('one drafter suggests a change, the other sees it marked and accepts it', async ({ browser, server }) => {
+  const { token } = await createUser(server, 'admin');
+  const doc = (await apiCall<{ id: string }>(server, token, 'POST', '/api/documents', { templateId: 'tco-civil-forfeiture' })).body.id;
+  const ana = await signedInPage(browser, server, 'drafter', 'Ana Suggests');
+  const ben = await signedInPage(browser, server, 'drafter', 'Ben Accepts');
+  await ana.goto(`${server.url}/documents/${doc}`);
+  await ben.goto(`${server.url}/documents/${doc}`);
+  await ana.getByTestId('suggest-toggle').click();
+  await expect(ana.getByTestId('suggest-toggle')).toHaveAttribute('aria-pressed', 'true');
+  const first = ana.getByTestId('editor-en').locator('.provision').first();
+  await first.click();
+  await ana.keyboard.press('End');
+  await ana.keyboard.type(' Amended');
+  await ana.keyboard.press('Backspace');
+  await ana.keyboard.press('Backspace');
+  // Ana's own suggested text simply shrinks; Ben sees the insertion marked, with its author.
+  const marked = ben.getByTestId('editor-en').locator('ins.suggestion-ins');
+  await expect(marked).toHaveText(' Amend');
+  await expect(marked).toHaveAttribute('data-author-name', 'Ana Suggests');
+  await expect(ben.getByTestId('suggestions-panel')).toContainText('Ana Suggests');
+  await ben.getByTestId('accept-suggestion').first().click();
+  await expect(ana.getByTestId('editor-en').locator('ins.suggestion-ins')).toHaveCount(0);
+  await expect(ana.getByTestId('editor-en').locator('.provision').first()).toContainText('Amend');
+  const content = (await apiCall<{ en: { content: unknown[] } }>(server, token, 'GET', `/api/documents/${doc}/content`)).body;
+  expect(JSON.stringify(content.en)).not.toContain('suggestedInsertion');
+  expect(JSON.stringify(content.en)).toContain(' Amend');
+});

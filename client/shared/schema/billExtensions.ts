@@ -15,6 +15,7 @@ import { SignatureBlock } from './SignatureBlock';
 import { Parameter } from './Parameter';
 import { CrossRef } from './CrossRef';
 import { FormAttribute } from './FormAttribute';
+import { SuggestedDeletion, SuggestedInsertion } from './Suggestion';
 
 /**
  * The nodes and marks of a bill, free of React and DOM-only code: the editor, the server's content
@@ -37,4 +38,6 @@ export const billExtensions: AnyExtension[] = [
   Parameter,
   CrossRef,
   FormAttribute,
+  SuggestedInsertion,
+  SuggestedDeletion,
 ];

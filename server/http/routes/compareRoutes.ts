@@ -4,6 +4,7 @@ import { badRequest, invalidField } from '../../errors';
 import { isLang, type Lang } from '@shared/bill/Lang';
 import { compareDocuments } from '@shared/compare/compareDocuments';
 import { resolveCrossRefs } from '@shared/bill/resolveCrossRefs';
+import { resolveSuggestions } from '@shared/bill/suggestions';
 import { resolveRef } from '../../documents/documentRefs';
 import { comparableContent } from '../../documents/comparableContent';
 import { stateMap, stateMapCsv } from '../../documents/stateMap';
@@ -24,11 +25,14 @@ export function compareRoutes(router: Router, services: Services): void {
     if (!left) throw invalidField('left');
     if (!right) throw invalidField('right');
     const lang = langParam(ctx.url.searchParams.get('lang'));
+    const suggestions = ctx.url.searchParams.get('suggestions') ?? 'original';
+    if (suggestions !== 'original' && suggestions !== 'accepted') throw invalidField('suggestions');
     const l = resolveRef(services, user, left);
     const r = resolveRef(services, user, right);
+    // Pending suggestions are compared as if rejected (the text as it stands), or as if accepted.
     const result = compareDocuments(
-      resolveCrossRefs(comparableContent(services, l, r)[lang], lang, l.doc.docType),
-      resolveCrossRefs(comparableContent(services, r, l)[lang], lang, r.doc.docType),
+      resolveCrossRefs(resolveSuggestions(comparableContent(services, l, r)[lang], suggestions), lang, l.doc.docType),
+      resolveCrossRefs(resolveSuggestions(comparableContent(services, r, l)[lang], suggestions), lang, r.doc.docType),
     );
     return {
       status: 200,

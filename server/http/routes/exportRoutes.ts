@@ -7,6 +7,8 @@ import { documentContent } from '../../documents/documentContent';
 import { buildPrintModel } from '../../export/buildPrintModel';
 import { readableDocument } from './documentRoutes';
 import type { Lang } from '@shared/bill/Lang';
+import type { BilingualContent } from '@shared/bill/yBill';
+import { resolveSuggestions } from '@shared/bill/suggestions';
 
 const TYPES = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -18,6 +20,11 @@ function slug(text: string): string {
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'bill';
 }
 
+/** The text with pending suggestions left out ('original'), applied ('accepted') or shown marked ('show'). */
+function withSuggestions(content: BilingualContent, mode: 'original' | 'accepted' | 'show'): BilingualContent {
+  return mode === 'show' ? content : { en: resolveSuggestions(content.en, mode), es: resolveSuggestions(content.es, mode) };
+}
+
 /** GET /api/documents/:id/export?format=docx|pdf&lang=en|es|both[&against=<ref>] (../shared/CONTRACT.md). */
 export function exportRoutes(router: Router, services: Services): void {
   router.add('GET', '/api/documents/:id/export', async (ctx) => {
@@ -27,6 +34,8 @@ export function exportRoutes(router: Router, services: Services): void {
     if (format !== 'docx' && format !== 'pdf') throw invalidField('format');
     const langParam = ctx.url.searchParams.get('lang') ?? 'both';
     if (langParam !== 'en' && langParam !== 'es' && langParam !== 'both') throw invalidField('lang');
+    const suggestions = ctx.url.searchParams.get('suggestions') ?? 'original';
+    if (suggestions !== 'original' && suggestions !== 'accepted' && suggestions !== 'show') throw invalidField('suggestions');
     const againstRef = ctx.url.searchParams.get('against');
     const against = againstRef ? resolveRef(services, user, againstRef) : null;
     const jurisdiction = doc.jurisdiction ? (services.library.jurisdictions.get(doc.jurisdiction) ?? null) : null;
@@ -35,7 +44,7 @@ export function exportRoutes(router: Router, services: Services): void {
       title: doc.title,
       docType: doc.docType,
       kind: doc.kind,
-      content: documentContent(services, doc.id),
+      content: withSuggestions(documentContent(services, doc.id), suggestions),
       against: against ? comparableContent(services, against, { doc, versionId: null, content: { en: { type: 'doc' }, es: { type: 'doc' } } }) : undefined,
       langs,
       uiLang: ctx.lang,
