@@ -9,6 +9,7 @@ import { DocumentPage } from '../panes/DocumentPage';
 import { AdminPage } from './AdminPage';
 import { ComparePage } from '../panes/ComparePage';
 import { MapPage } from '../panes/MapPage';
+import { VersionPage } from '../panes/VersionPage';
 import { navigate, usePathname } from './navigation';
 import { clearOfflineCopies } from '../collab/useCollabDoc';
 
@@ -35,8 +36,10 @@ export function App() {
   const [pathname = '/', search = ''] = path.split('?');
   const docMatch = /^\/documents\/([^/]+)$/.exec(pathname);
   const mapMatch = /^\/documents\/([^/]+)\/map$/.exec(pathname);
+  const versionMatch = /^\/documents\/([^/]+)\/versions\/([^/]+)$/.exec(pathname);
   const page = !user ? null
     : docMatch?.[1] ? <DocumentPage key={docMatch[1]} docId={decodeURIComponent(docMatch[1])} user={user} onSessionExpired={sessionExpired} />
+    : versionMatch?.[1] && versionMatch[2] ? <VersionPage key={pathname} docId={decodeURIComponent(versionMatch[1])} versionId={decodeURIComponent(versionMatch[2])} />
     : mapMatch?.[1] ? <MapPage key={mapMatch[1]} modelId={decodeURIComponent(mapMatch[1])} />
     : pathname === '/compare' ? <ComparePage key={search} />
     : pathname === '/admin' && user.role === 'admin' ? <AdminPage />

@@ -12,13 +12,14 @@ export function ExportDialog({ doc, unfilled, onClose }: { doc: DocumentSummary;
   const [format, setFormat] = useState<'docx' | 'pdf'>('pdf');
   const [lang, setLang] = useState<'en' | 'es' | 'both'>('both');
   const [against, setAgainst] = useState('');
+  const [suggestions, setSuggestions] = useState<'original' | 'accepted' | 'show'>('original');
   const [versions, setVersions] = useState<Version[]>([]);
   useEffect(() => {
     dialog.current?.showModal();
     api<Version[]>(`/api/documents/${doc.id}/versions`).then(setVersions).catch(() => setVersions([]));
   }, [doc.id]);
 
-  const href = `/api/documents/${doc.id}/export?format=${format}&lang=${lang}${against ? `&against=${encodeURIComponent(against)}` : ''}&ui=${i18n.language}`;
+  const href = `/api/documents/${doc.id}/export?format=${format}&lang=${lang}&suggestions=${suggestions}${against ? `&against=${encodeURIComponent(against)}` : ''}&ui=${i18n.language}`;
   return (
     <dialog ref={dialog} className="export-dialog" onClose={onClose} aria-labelledby="export-title" data-testid="export-dialog">
       <h2 id="export-title">{t('exportDialog.title')}</h2>
@@ -40,6 +41,12 @@ export function ExportDialog({ doc, unfilled, onClose }: { doc: DocumentSummary;
           <option value="">{t('exportDialog.noRedline')}</option>
           {doc.modelId && <option value={doc.modelId}>{t('exportDialog.againstModel')}</option>}
           {versions.map((v) => <option key={v.id} value={`${doc.id}@${v.id}`}>{t('exportDialog.againstVersion', { name: v.name })}</option>)}
+        </select>
+      </label>
+      <label className="block-label">
+        {t('exportDialog.suggestions')}
+        <select value={suggestions} onChange={(e) => setSuggestions(e.target.value as 'original' | 'accepted' | 'show')}>
+          {(['original', 'accepted', 'show'] as const).map((m) => <option key={m} value={m}>{t(`exportDialog.suggestionModes.${m}`)}</option>)}
         </select>
       </label>
       {unfilled > 0 && <p className="warn-note" role="alert" data-testid="export-unfilled">{t('exportDialog.unfilledWarning', { count: unfilled })}</p>}

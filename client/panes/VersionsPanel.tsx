@@ -4,7 +4,7 @@ import { api, ApiError } from '../app/api';
 import { navigate } from '../app/navigation';
 import { formatDateTime } from '../app/format';
 
-interface Version { id: string; name: string; createdAt: string; createdBy: string }
+interface Version { id: string; name: string; createdAt: string; createdBy: string; createdByName: string }
 
 /** Named versions of a document: save the current state, compare a version with now, restore it. */
 export function VersionsPanel({ docId, editable }: { docId: string; editable: boolean }) {
@@ -51,7 +51,8 @@ export function VersionsPanel({ docId, editable }: { docId: string; editable: bo
       <ul className="version-list">
         {[...versions].reverse().map((v) => (
           <li key={v.id}>
-            <div><strong>{v.name}</strong> <span className="muted small">{formatDateTime(v.createdAt)}</span></div>
+            <div><strong>{v.name}</strong> <span className="muted small">{v.createdByName} · {formatDateTime(v.createdAt)}</span></div>
+            <button type="button" className="link-button" onClick={() => navigate(`/documents/${docId}/versions/${v.id}`)} data-testid="open-version">{t('versions.open')}</button>
             <button type="button" className="link-button" onClick={() => navigate(`/compare?left=${docId}@${v.id}&right=${docId}`)}>{t('versions.compare')}</button>
             {editable && <button type="button" className="link-button" onClick={() => void restore(v)}>{t('versions.restore')}</button>}
           </li>

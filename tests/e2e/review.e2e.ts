@@ -125,3 +125,17 @@ test('one drafter suggests a change, the other sees it marked and accepts it', a
   expect(JSON.stringify(content.en)).not.toContain('suggestedInsertion');
   expect(JSON.stringify(content.en)).toContain(' Amend');
 });
+
+test('a saved version opens read-only and names who saved it', async ({ browser, server }) => {
+  const page = await signedInPage(browser, server, 'drafter', 'Vera Versions');
+  await page.getByTestId('template-select').selectOption('binational-mou');
+  await page.getByTestId('create-model').click();
+  await expect(page.getByTestId('editor-en').locator('.section-heading').first()).toBeVisible();
+  await page.getByLabel('Version name').fill('Introduced');
+  await page.getByRole('button', { name: 'Save version' }).click();
+  await page.getByTestId('open-version').first().click();
+  await expect(page.getByTestId('version-banner')).toContainText('Version “Introduced”');
+  await expect(page.getByTestId('version-banner')).toContainText('Vera Versions');
+  await expect(page.getByTestId('version-es').locator('.section-heading').first()).toHaveAttribute('data-label', 'Cláusula 1.-');
+  await expect(page.getByTestId('version-en')).toHaveAttribute('contenteditable', 'false');
+});

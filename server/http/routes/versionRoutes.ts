@@ -6,12 +6,19 @@ import { canWrite } from '../../auth/permissions';
 import { readableDocument } from './documentRoutes';
 import { withDocState } from '../../documents/documentContent';
 import { restoreVersion } from '../../documents/restoreVersion';
+import { versionContent } from '../../documents/documentRefs';
 
 /** Named versions: list, save the current state, restore one (../shared/CONTRACT.md). */
 export function versionRoutes(router: Router, services: Services): void {
   router.add('GET', '/api/documents/:id/versions', (ctx) => {
     const doc = readableDocument(services, ctx.user(), ctx.params.id ?? '');
-    return { status: 200, body: services.versions.list(doc.id).map(({ docId: _d, ...v }) => v) };
+    const names = new Map(services.users.list().map((u) => [u.id, u.name]));
+    return { status: 200, body: services.versions.list(doc.id).map(({ docId: _d, ...v }) => ({ ...v, createdByName: names.get(v.createdBy) ?? '' })) };
+  });
+
+  router.add('GET', '/api/documents/:id/versions/:versionId/content', (ctx) => {
+    const doc = readableDocument(services, ctx.user(), ctx.params.id ?? '');
+    return { status: 200, body: versionContent(services, doc.id, ctx.params.versionId ?? '') };
   });
 
   router.add('POST', '/api/documents/:id/versions', async (ctx) => {
