@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { apiCall, createUser, startTestServer } from '../helpers/testServer';
+import { apiCall } from '../helpers/testServer';
+import { withServerAndAdmin, type TestServer } from '../helpers/serverSuite';
 import { connectClient, eventually } from '../helpers/yClient';
 import { provisionText } from '../helpers/billText';
 import { readBilingualContent, META_MAP } from '../../client/shared/bill/yBill';
@@ -20,13 +21,12 @@ function flags(doc: Y.Doc): Map<string, AlignmentStatus> {
 const flagged = (m: Map<string, AlignmentStatus>) => [...m].filter(([, s]) => s.state !== 'inStep').map(([id, s]) => [id, s.state === 'outdated' ? `${s.outdated} outdated` : s.state]);
 
 describe('outdated-counterpart flags in the shared document', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let token: string;
-  beforeAll(async () => {
-    server = await startTestServer();
-    ({ token } = await createUser(server, 'admin'));
+  let server!: TestServer;
+  let token!: string;
+  withServerAndAdmin((s, t) => {
+    server = s;
+    token = t;
   });
-  afterAll(() => server.close());
 
   it('flag exactly the edited section, in the other language, for every client; confirming clears them', async () => {
     const docId = (await apiCall<{ id: string }>(server, token, 'POST', '/api/documents', { templateId: 'tco-civil-forfeiture' })).body.id;

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { apiCall, createUser, startTestServer } from '../helpers/testServer';
+import { apiCall } from '../helpers/testServer';
+import { withServerAndAdmin, type TestServer } from '../helpers/serverSuite';
 import { connectClient } from '../helpers/yClient';
 import { CloseCode } from '../../client/shared/collab/closeCodes';
 
@@ -15,15 +16,16 @@ function rawConnect(url: string, headers: Record<string, string> = {}): Promise<
 }
 
 describe('who may open the collaboration socket', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let token: string;
+  let server!: TestServer;
+  let token!: string;
   let docId: string;
+  withServerAndAdmin((s, t) => {
+    server = s;
+    token = t;
+  });
   beforeAll(async () => {
-    server = await startTestServer();
-    ({ token } = await createUser(server, 'admin'));
     docId = (await apiCall<{ id: string }>(server, token, 'POST', '/api/documents', {})).body.id;
   });
-  afterAll(() => server.close());
   const wsUrl = (path: string) => server.url.replace(/^http/, 'ws') + path;
 
   it('closes a connection without a token with 4401', async () => {

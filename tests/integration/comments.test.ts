@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { apiCall, createUser, startTestServer } from '../helpers/testServer';
+import { apiCall, createUser } from '../helpers/testServer';
+import { withServerAndAdmin, type TestServer } from '../helpers/serverSuite';
 import { connectClient, eventually } from '../helpers/yClient';
 import { provisionText, typeText } from '../helpers/billText';
 
@@ -9,13 +10,12 @@ const b64 = (rel: Y.RelativePosition) => Buffer.from(Y.encodeRelativePosition(re
 interface Thread { id: string; quote: string; currentQuote: string | null; orphaned: boolean; resolved: boolean; comments: { body: string; author: { name: string } }[] }
 
 describe('comments', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let admin: string;
-  beforeAll(async () => {
-    server = await startTestServer();
-    ({ token: admin } = await createUser(server, 'admin'));
+  let server!: TestServer;
+  let admin!: string;
+  withServerAndAdmin((s, t) => {
+    server = s;
+    admin = t;
   });
-  afterAll(() => server.close());
 
   it('keep their anchor on the passage through concurrent insertions before, inside and after it', async () => {
     const doc = (await apiCall<{ id: string }>(server, admin, 'POST', '/api/documents', {})).body.id;

@@ -1,18 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, createUser, startTestServer } from '../helpers/testServer';
+import { describe, expect, it } from 'vitest';
+import { apiCall } from '../helpers/testServer';
+import { withServerAndAdmin, type TestServer } from '../helpers/serverSuite';
 import { connectClient } from '../helpers/yClient';
 import { provisionText } from '../helpers/billText';
 import type { Comparison } from '../../client/shared/compare/compareSections';
 import type { StateMap } from '../../server/documents/stateMap';
 
 describe('comparison API, versions and the states × sections map', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let admin: string;
-  beforeAll(async () => {
-    server = await startTestServer();
-    ({ token: admin } = await createUser(server, 'admin'));
+  let server!: TestServer;
+  let admin!: string;
+  withServerAndAdmin((s, t) => {
+    server = s;
+    admin = t;
   });
-  afterAll(() => server.close());
 
   /** Replaces the text of the first provision of the first section, through a real client. */
   async function setFirstProvision(docId: string, lang: 'en' | 'es', text: string): Promise<void> {

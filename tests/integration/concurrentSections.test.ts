@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { apiCall, createUser, startTestServer } from '../helpers/testServer';
+import { apiCall } from '../helpers/testServer';
+import { withServerAndAdmin, type TestServer } from '../helpers/serverSuite';
 import { connectClient, eventually } from '../helpers/yClient';
 import { billSchema } from '../../client/shared/schema/billSchema';
 import { computeNumbering, crossRefLabel } from '../../client/shared/bill/numbering';
@@ -19,13 +20,12 @@ function sectionElement(id: string, heading: string): Y.XmlElement {
 }
 
 describe('sections inserted by two people at once', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let token: string;
-  beforeAll(async () => {
-    server = await startTestServer();
-    ({ token } = await createUser(server, 'admin'));
+  let server!: TestServer;
+  let token!: string;
+  withServerAndAdmin((s, t) => {
+    server = s;
+    token = t;
   });
-  afterAll(() => server.close());
 
   it('end in the same, correctly numbered document for both, in both languages', async () => {
     const doc = (await apiCall<{ id: string }>(server, token, 'POST', '/api/documents', { templateId: 'tco-civil-forfeiture' })).body;

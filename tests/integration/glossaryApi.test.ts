@@ -1,15 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, createUser, startTestServer } from '../helpers/testServer';
+import { describe, expect, it } from 'vitest';
+import { apiCall, createUser } from '../helpers/testServer';
+import { withServerAndAdmin, type TestServer } from '../helpers/serverSuite';
 import type { GlossaryEntry } from '../../client/shared/bill/glossary';
 
 describe('the shared glossary', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let admin: string;
-  beforeAll(async () => {
-    server = await startTestServer();
-    ({ token: admin } = await createUser(server, 'admin'));
+  let server!: TestServer;
+  let admin!: string;
+  withServerAndAdmin((s, t) => {
+    server = s;
+    admin = t;
   });
-  afterAll(() => server.close());
 
   it('is seeded from templates/glossary.json with at least 80 accurate pairs', async () => {
     const { body } = await apiCall<GlossaryEntry[]>(server, admin, 'GET', '/api/glossary');

@@ -1,18 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, createUser, startTestServer } from '../helpers/testServer';
+import { describe, expect, it } from 'vitest';
+import { apiCall, createUser } from '../helpers/testServer';
+import { withServerAndAdmin, type TestServer } from '../helpers/serverSuite';
 import { connectClient, eventually } from '../helpers/yClient';
 import { provisionText, typeText } from '../helpers/billText';
 import { CloseCode } from '../../client/shared/collab/closeCodes';
 import type { BilingualContent } from '../../client/shared/bill/yBill';
 
 describe('permissions on the collaboration socket', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let admin: string;
-  beforeAll(async () => {
-    server = await startTestServer();
-    ({ token: admin } = await createUser(server, 'admin'));
+  let server!: TestServer;
+  let admin!: string;
+  withServerAndAdmin((s, t) => {
+    server = s;
+    admin = t;
   });
-  afterAll(() => server.close());
 
   async function variantFor(code: string): Promise<string> {
     const model = (await apiCall<{ id: string }>(server, admin, 'POST', '/api/documents', { templateId: 'tco-civil-forfeiture' })).body;

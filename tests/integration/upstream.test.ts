@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { apiCall, createUser, startTestServer } from '../helpers/testServer';
+import { apiCall } from '../helpers/testServer';
+import { withServerAndAdmin, type TestServer } from '../helpers/serverSuite';
 import { connectClient } from '../helpers/yClient';
 import type { BilingualContent, PMJSON } from '../../client/shared/bill/yBill';
 import { docText } from '../helpers/docText';
@@ -14,13 +15,12 @@ function sectionText(doc: Y.Doc, lang: 'en' | 'es', id: string): Y.XmlText {
 const sectionOf = (doc: PMJSON, id: string) => (doc.content ?? []).find((n) => n.attrs?.sectionId === id) as PMJSON;
 
 describe('taking the model’s new text into a variant', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let token: string;
-  beforeAll(async () => {
-    server = await startTestServer();
-    ({ token } = await createUser(server, 'admin'));
+  let server!: TestServer;
+  let token!: string;
+  withServerAndAdmin((s, t) => {
+    server = s;
+    token = t;
   });
-  afterAll(() => server.close());
 
   it('shows a three-way view and applies cleanly where the variant did not touch the section', async () => {
     const model = (await apiCall<{ id: string }>(server, token, 'POST', '/api/documents', { templateId: 'tco-civil-forfeiture' })).body.id;

@@ -1,21 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, createUser, startTestServer } from '../helpers/testServer';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { apiCall, createUser } from '../helpers/testServer';
+import { withServerAndAdmin, type TestServer } from '../helpers/serverSuite';
 import { docText, parameterNodes } from '../helpers/docText';
 import type { BilingualContent, PMJSON } from '../../client/shared/bill/yBill';
 import type { Jurisdiction, Template } from '../../client/shared/bill/templateFormat';
 
 describe('model acts and state variants', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let admin: string;
+  let server!: TestServer;
+  let admin!: string;
   let jurisdictions: Map<string, Jurisdiction>;
   let forfeiture: Template;
+  withServerAndAdmin((s, t) => {
+    server = s;
+    admin = t;
+  });
   beforeAll(async () => {
-    server = await startTestServer();
-    ({ token: admin } = await createUser(server, 'admin'));
     jurisdictions = server.services.library.jurisdictions;
     forfeiture = server.services.library.templates.get('tco-civil-forfeiture') as Template;
   });
-  afterAll(() => server.close());
 
   const sectionIds = (doc: PMJSON) => (doc.content ?? []).filter((n) => n.type === 'section').map((n) => n.attrs?.sectionId);
 
