@@ -1,21 +1,14 @@
 import * as Y from 'yjs';
 import type { Services } from '../services';
-import type { DocumentMeta, DocumentKind, DocumentType } from '../storage/DocumentStore';
+import type { DocumentMeta, NewDocumentRecord } from '../storage/DocumentStore';
 import type { User } from '../storage/UserStore';
 import { META_MAP, writeBilingualContent, type BilingualContent } from '@shared/bill/yBill';
 import type { ParameterValues } from '@shared/bill/fillParameters';
 import type { ParameterValue } from '@shared/bill/templateFormat';
 import { ALIGNMENT_KEY, initialBaselines } from '@shared/bill/alignment';
 
-/** What a new document is made of. */
-export interface NewDocument {
-  kind: DocumentKind;
-  docType: DocumentType;
-  templateId: string | null;
-  title: { en: string; es: string };
-  jurisdiction: string | null;
-  modelId: string | null;
-  modelVersion: string | null;
+/** What a new document is made of: its metadata (the creator aside) and its initial content. */
+export interface NewDocument extends Omit<NewDocumentRecord, 'createdBy'> {
   content: BilingualContent;
   /** Initial entries of the shared `meta` map. */
   meta?: Record<string, unknown>;

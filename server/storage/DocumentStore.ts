@@ -24,6 +24,9 @@ export interface DocumentMeta {
   updatedAt: string;
 }
 
+/** What a new document's metadata is made of; the store sets the rest. */
+export type NewDocumentRecord = Omit<DocumentMeta, 'id' | 'status' | 'createdAt' | 'updatedAt'>;
+
 interface DocumentRow {
   id: string;
   kind: DocumentKind;
@@ -64,16 +67,7 @@ export const DOCUMENT_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f
 export class DocumentStore {
   constructor(private readonly db: Db) {}
 
-  create(input: {
-    kind: DocumentKind;
-    docType: DocumentType;
-    templateId: string | null;
-    title: { en: string; es: string };
-    jurisdiction: string | null;
-    modelId: string | null;
-    modelVersion: string | null;
-    createdBy: string;
-  }): DocumentMeta {
+  create(input: NewDocumentRecord): DocumentMeta {
     const id = randomUUID();
     const now = Date.now();
     this.db
