@@ -69,7 +69,7 @@ export async function benchCollab(kind: 'puente' | 'stock', bill: BilingualConte
     const data = await prepareData([bill]);
     const proc = await spawnServer(data.dataDir, { PUENTE_MESSAGE_RATE: '1000', PUENTE_MESSAGE_BURST: '5000' });
     const res = await fetch(`${proc.url}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: data.email, password: data.password }) });
-    params = { token: ((await res.json()) as { token: string }).token, ack: '1' };
+    params = { token: ((await res.json()) as { token: string }).token, ...(process.env.BENCH_NO_ACK ? {} : { ack: '1' }) };
     url = proc.url;
     pid = proc.child.pid as number;
     stop = () => proc.kill('SIGTERM');
