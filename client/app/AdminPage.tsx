@@ -4,19 +4,11 @@ import { api, ApiError } from './api';
 import { formatDateTime } from './format';
 import type { SessionUser } from './types';
 import { GlossaryAdmin } from './GlossaryAdmin';
+import type { AuditEntry } from '@shared/api/AuditEntry';
 
 interface AdminUser extends SessionUser {
   disabled: boolean;
   createdAt: string;
-}
-
-interface AuditEntry {
-  id: number;
-  at: string;
-  userId: string | null;
-  action: string;
-  docId: string | null;
-  detail: Record<string, unknown>;
 }
 
 const ROLES = ['admin', 'drafter', 'reviewer'] as const;

@@ -1,14 +1,5 @@
 import type { Db } from './openDatabase';
-
-/** One line of the audit log. */
-export interface AuditEntry {
-  id: number;
-  at: string;
-  userId: string | null;
-  action: string;
-  docId: string | null;
-  detail: Record<string, unknown>;
-}
+import type { AuditEntry } from '@shared/api/AuditEntry';
 
 /** Append-only record of sign-ins, permission changes, document creation, exports and edits. */
 export class AuditLog {
