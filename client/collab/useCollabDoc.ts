@@ -11,6 +11,8 @@ export type ConnectionState = 'connecting' | 'connected' | 'offline';
 export type SaveState = 'saved' | 'saving' | 'unsaved';
 /** Prefix of the IndexedDB databases that keep documents for offline editing. */
 export const OFFLINE_DB_PREFIX = 'puente-doc-';
+// Copies kept before the block layout (prefix 'puente-doc-' without the layout tag) are not reused: the server converted those documents.
+const LAYOUT_TAG = 'b2-';
 const pendingKey = (docId: string) => `puente.pending.${docId}`;
 
 /** Forgets every document kept in this browser (on sign-out). */
@@ -67,7 +69,7 @@ export function useCollabDoc(docId: string): CollabDoc {
       if (value) localStorage.setItem(pendingKey(docId), '1');
       else localStorage.removeItem(pendingKey(docId));
     };
-    const offline = new IndexeddbPersistence(OFFLINE_DB_PREFIX + docId, ydoc);
+    const offline = new IndexeddbPersistence(OFFLINE_DB_PREFIX + LAYOUT_TAG + docId, ydoc);
     let wasConnected = false;
     const refresh = () => {
       if (!provider.wsconnected) setSave(dirty ? 'unsaved' : 'saved');

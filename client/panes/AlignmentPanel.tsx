@@ -1,24 +1,21 @@
 import { useTranslation } from 'react-i18next';
 import { diffWords } from 'diff';
-import type * as Y from 'yjs';
-import { confirmInStep, sectionTexts, type AlignmentStatus } from '@shared/bill/alignment';
-import type { PMJSON } from '@shared/bill/yBill';
+import { confirmInStep, type AlignmentStatus } from '@shared/bill/alignment';
 import type { Lang } from '@shared/bill/Lang';
 import { formatDateTime } from '../app/format';
 import type { GlossaryMatcher, GlossaryMismatch } from '@shared/bill/glossary';
-import type { EditorPair } from './bilingualSectionOps';
-import { jumpToSection } from './Outline';
+import type { BillStore } from '../bill/BillStore';
 
 /** Sections whose two languages are out of step, with who changed what, a small redline, and Confirm. */
-export function AlignmentPanel({ ydoc, editors, statuses, glossary, matcher, canWrite, userName, uiLang }: {
-  ydoc: Y.Doc;
-  editors: EditorPair;
+export function AlignmentPanel({ store, statuses, glossary, matcher, canWrite, userName, uiLang, texts }: {
+  store: BillStore;
   statuses: Map<string, AlignmentStatus>;
   glossary: Map<string, GlossaryMismatch[]>;
   matcher: GlossaryMatcher | null;
   canWrite: boolean;
   userName: string;
   uiLang: Lang;
+  texts: () => { en: Map<string, string>; es: Map<string, string> };
 }) {
   const { t } = useTranslation();
   const flagged = [...statuses].filter(([id, s]) => s.state !== 'inStep' || glossary.has(id));
@@ -26,13 +23,10 @@ export function AlignmentPanel({ ydoc, editors, statuses, glossary, matcher, can
     const e = matcher?.entries.find((x) => x.id === id);
     return e ? `${e.en[0]} ↔ ${e.es[0]}` : id;
   };
-  const heading = (id: string) => editors[uiLang]?.view.dom.querySelector(`[data-section-id="${CSS.escape(id)}"] .section-heading`)?.getAttribute('data-label') ?? id;
 
   function confirm(id: string) {
-    const en = editors.en?.getJSON() as PMJSON | undefined;
-    const es = editors.es?.getJSON() as PMJSON | undefined;
-    if (!en || !es) return;
-    confirmInStep(ydoc, id, sectionTexts(en).get(id) ?? '', sectionTexts(es).get(id) ?? '', userName);
+    const { en, es } = texts();
+    confirmInStep(store.ydoc, id, en.get(id) ?? '', es.get(id) ?? '', userName);
   }
 
   return (
@@ -42,8 +36,8 @@ export function AlignmentPanel({ ydoc, editors, statuses, glossary, matcher, can
       <ul className="align-list">
         {flagged.map(([id, s]) => (
           <li key={id} data-testid={`align-${id}`} data-state={s.state}>
-            <button type="button" className="outline-link" onClick={() => jumpToSection(editors, id, uiLang)}>
-              <span className="outline-num">{heading(id)}</span>
+            <button type="button" className="outline-link" onClick={() => void store.focusBlock(id, uiLang, 'start')}>
+              <span className="outline-num">{store.label(id, uiLang)}</span> {store.snapshot().headings[uiLang].get(id) ?? ''}
             </button>
             {s.state === 'outdated' && (
               <>

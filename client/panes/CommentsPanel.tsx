@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../app/api';
 import { formatDateTime } from '../app/format';
 import type { Lang } from '@shared/bill/Lang';
-import type { EditorPair } from './bilingualSectionOps';
-import { selectionAnchor, type Thread } from './useComments';
-import { anchorRange, commentHighlightsKey } from '../editor/extensions/CommentHighlights';
+import { blockIdOfPosition } from '@shared/layout';
+import type { BillStore } from '../bill/BillStore';
+import { selectionAnchor, threadAnchor, type Thread } from './useComments';
+import { anchorRange } from '../editor/extensions/CommentHighlights';
 
 function ThreadView({ docId, thread, onChange }: { docId: string; thread: Thread; onChange: () => void }) {
   const { t } = useTranslation();
@@ -46,7 +47,7 @@ function ThreadView({ docId, thread, onChange }: { docId: string; thread: Thread
 }
 
 /** Comment threads: start one on the selected passage (reviewers too), reply, resolve and reopen. */
-export function CommentsPanel({ docId, editors, focusedLang, threads, reload }: { docId: string; editors: EditorPair; focusedLang: Lang; threads: Thread[]; reload: () => void }) {
+export function CommentsPanel({ docId, store, threads, reload }: { docId: string; store: BillStore; threads: Thread[]; reload: () => void }) {
   const { t } = useTranslation();
   const [body, setBody] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -54,10 +55,9 @@ export function CommentsPanel({ docId, editors, focusedLang, threads, reload }: 
 
   async function start(e: FormEvent) {
     e.preventDefault();
-    // The passage selected in the language last worked in, else in the other one.
-    const order: Lang[] = focusedLang === 'en' ? ['en', 'es'] : ['es', 'en'];
-    const lang = order.find((l) => { const e = editors[l]; return e ? !e.state.selection.empty : false; }) ?? focusedLang;
-    const editor = editors[lang];
+    // The passage selected where the cursor was last.
+    const editor = store.focusedEditor();
+    const lang: Lang = store.focused?.lang ?? 'en';
     const anchor = editor ? selectionAnchor(editor) : null;
     if (!anchor) {
       setError(t('comments.selectFirst'));
@@ -73,12 +73,14 @@ export function CommentsPanel({ docId, editors, focusedLang, threads, reload }: 
     }
   }
 
-  function jump(thread: Thread) {
-    const editor = editors[thread.lang];
-    const anchors = editor ? commentHighlightsKey.getState(editor.state) : undefined;
-    const a = anchors?.find((x) => x.id === thread.id);
-    const range = editor && a ? anchorRange(editor.state, a) : null;
-    if (editor && range) editor.chain().focus().setTextSelection(range).scrollIntoView().run();
+  async function jump(thread: Thread) {
+    const a = threadAnchor(thread);
+    const blockId = a ? blockIdOfPosition(store.ydoc, a.start) : null;
+    if (!a || !blockId) return;
+    const editor = await store.ensureEditor(blockId, thread.lang);
+    const range = anchorRange(editor.state, a);
+    if (range) editor.chain().focus().setTextSelection(range).scrollIntoView().run();
+    store.setFocused({ id: blockId, lang: thread.lang });
   }
 
   const open = threads.filter((x) => !x.resolved);
@@ -93,7 +95,7 @@ export function CommentsPanel({ docId, editors, focusedLang, threads, reload }: 
       {error && <p className="error small" role="alert">{error}</p>}
       <ul className="thread-list">
         {open.map((th) => (
-          <div key={th.id} onClick={() => jump(th)}>
+          <div key={th.id} onClick={() => void jump(th)}>
             <ThreadView docId={docId} thread={th} onChange={reload} />
           </div>
         ))}

@@ -1,15 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Editor } from '@tiptap/react';
 import { api, ApiError } from '../app/api';
 import type { DocumentSummary, SessionUser } from '../app/types';
 import { useCollabDoc } from '../collab/useCollabDoc';
 import { usePresence } from '../collab/usePresence';
 import { ConnectionIndicator } from '../collab/ConnectionIndicator';
 import { PresenceList } from '../collab/PresenceList';
-import { BillEditor } from '../editor/BillEditor';
 import { SectionToolbar } from './SectionToolbar';
-import type { EditorPair } from './bilingualSectionOps';
 import { isLang, LANGS, type Lang } from '@shared/bill/Lang';
 import type { TemplateParameter } from '@shared/bill/templateFormat';
 import { useMeta } from '../collab/useYMap';
@@ -25,7 +22,10 @@ import { CommentsPanel } from './CommentsPanel';
 import { useComments } from './useComments';
 import { StatusControl } from './StatusControl';
 import { SuggestionsPanel } from './SuggestionsPanel';
-import { suggestModeKey } from '../editor/extensions/SuggestMode';
+import { DeletedSections } from './DeletedSections';
+import { BillView } from './BillView';
+import { BillStore } from '../bill/BillStore';
+import type { SectionActions } from '../bill/SectionActions';
 import { navigate } from '../app/navigation';
 
 /** Loads a document's metadata, then shows the live bilingual editor. */
@@ -47,14 +47,19 @@ export function DocumentPage({ docId, user, onSessionExpired }: { docId: string;
   return <LiveDocument key={`${doc.status}-${String(doc.canWrite)}`} doc={doc} user={user} onSessionExpired={onSessionExpired} onDocChanged={setDoc} />;
 }
 
+/** Whether a key event happened in a text field of the page (not in the bill). */
+function inFormField(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+}
+
 function LiveDocument({ doc, user, onSessionExpired, onDocChanged }: { doc: DocumentSummary; user: SessionUser; onSessionExpired: () => void; onDocChanged: (d: DocumentSummary) => void }) {
   const { t, i18n } = useTranslation();
   const uiLang: Lang = isLang(i18n.language) ? i18n.language : 'en';
   const collab = useCollabDoc(doc.id);
   const people = usePresence(collab.provider);
-  const [editors, setEditors] = useState<EditorPair>({});
-  const [focusedLang, setFocusedLang] = useState<Lang>('en');
-  const onReady = useCallback((lang: Lang, editor: Editor | null) => setEditors((prev) => ({ ...prev, [lang]: editor })), []);
+  const store = useMemo(() => new BillStore(collab.ydoc, doc.docType, user.name), [collab.ydoc, doc.docType, user.name]);
+  useEffect(() => () => store.destroy(), [store]);
+  const snapshot = useSyncExternalStore(store.subscribe, store.snapshot);
   const self = people.find((p) => p.id === user.id);
   const { meta, params } = useMeta(collab.ydoc);
   const [declared, setDeclared] = useState<TemplateParameter[]>([]);
@@ -68,21 +73,54 @@ function LiveDocument({ doc, user, onSessionExpired, onDocChanged }: { doc: Docu
   const [exporting, setExporting] = useState(false);
   const [statusError, setStatusError] = useState<string | null>(null);
   const [suggesting, setSuggesting] = useState(false);
-  useEffect(() => {
-    for (const e of Object.values(editors)) if (e && !e.isDestroyed) e.view.dispatch(e.state.tr.setMeta(suggestModeKey, suggesting).setMeta('addToHistory', false));
-  }, [editors, suggesting]);
-  const comments = useComments(doc.id, editors);
+  useEffect(() => store.setSuggesting(suggesting), [store, suggesting]);
+  const comments = useComments(doc.id, store);
   const [view, setView] = useState<'both' | Lang>('both');
   const [swapped, setSwapped] = useState(false);
   const matcher = useGlossary();
-  const { statuses, glossary } = useAlignment(collab.ydoc, editors, user.name, doc.canWrite, {
+  useEffect(() => store.setMatcher(matcher), [store, matcher]);
+  const labels = useMemo(() => ({
     outdated: t('alignment.flagOutdated'), missing: t('alignment.flagMissing'), unconfirmed: t('alignment.flagUnconfirmed'), glossary: t('alignment.flagGlossary'),
-  }, view === 'both', matcher);
+  }), [t]);
+  const alignment = useAlignment(store, user.name, doc.canWrite, labels, matcher);
   const columns = (swapped ? [...LANGS].reverse() : [...LANGS]).filter((l) => view === 'both' || view === l);
   const unfilled = Object.values(params).filter((v) => !v?.en || !v?.es).length;
+  const caretUser = useMemo(() => ({ id: user.id, name: user.name }), [user.id, user.name]);
+
+  const actions: SectionActions = useMemo(() => ({
+    insert: () => { if (doc.canWrite) store.insertSection(); },
+    move: (direction) => {
+      const id = store.currentSection();
+      if (doc.canWrite && id) store.moveSection(id, direction);
+    },
+    remove: () => {
+      const id = store.currentSection();
+      if (!doc.canWrite || !id) return;
+      if (window.confirm(t('editor.confirmDeleteNamed', { section: store.describe(id, uiLang) }))) store.deleteSection(id);
+      else void store.focusBlock(id, store.focused?.lang ?? uiLang, 'keep');
+    },
+  }), [store, doc.canWrite, t, uiLang]);
+
   const insertRef = useCallback((sectionId: string) => {
-    editors[focusedLang]?.chain().focus().insertCrossRef(sectionId).run();
-  }, [editors, focusedLang]);
+    store.focusedEditor()?.chain().focus().insertCrossRef(sectionId).run();
+  }, [store]);
+
+  // The presence label and caret colour of this person, set once for every editor of the page.
+  useEffect(() => {
+    collab.provider.awareness.setLocalStateField('user', { name: user.name, color: self?.color ?? '#1f6feb' });
+  }, [collab.provider, user.name, self?.color]);
+
+  // Undo and redo work from anywhere on the page, not only inside an editor.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || inFormField(e.target)) return;
+      const k = e.key.toLowerCase();
+      if (k === 'z' && !e.shiftKey) { e.preventDefault(); store.undo(); }
+      else if (k === 'y' || (k === 'z' && e.shiftKey)) { e.preventDefault(); store.redo(); }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [store]);
 
   useEffect(() => {
     if (collab.fatal === 'unauthenticated') onSessionExpired();
@@ -117,7 +155,7 @@ function LiveDocument({ doc, user, onSessionExpired, onDocChanged }: { doc: Docu
       {collab.fatal === 'notFound' && <p className="error" role="alert">{t('collab.notFound')}</p>}
       {doc.canWrite && (
         <div className="toolbar-row">
-          <SectionToolbar editors={editors} focusedLang={focusedLang} />
+          <SectionToolbar store={store} actions={actions} />
           <button type="button" className={suggesting ? 'active suggest-toggle' : 'suggest-toggle'} aria-pressed={suggesting} onClick={() => setSuggesting(!suggesting)} data-testid="suggest-toggle">
             {suggesting ? t('suggestions.suggesting') : t('suggestions.editing')}
           </button>
@@ -125,14 +163,14 @@ function LiveDocument({ doc, user, onSessionExpired, onDocChanged }: { doc: Docu
       )}
       <div className={`workspace doc-${doc.kind}`}>
       <aside className="sidebar">
-        <Outline editors={editors} lang={uiLang} canInsertRef={doc.canWrite} onInsertRef={insertRef} />
-        <ParameterPanel ydoc={collab.ydoc} editors={editors} params={params} declared={declared} editable={doc.canWrite} />
-        <SuggestionsPanel editors={editors} canSettle={doc.canWrite} />
-        <CommentsPanel docId={doc.id} editors={editors} focusedLang={focusedLang} threads={comments.threads} reload={comments.reload} />
-        <AlignmentPanel ydoc={collab.ydoc} editors={editors} statuses={statuses} glossary={glossary} matcher={matcher} canWrite={doc.canWrite} userName={user.name} uiLang={uiLang} />
+        <Outline store={store} lang={uiLang} canInsertRef={doc.canWrite} onInsertRef={insertRef} />
+        <DeletedSections store={store} lang={uiLang} canRestore={doc.canWrite} />
+        <ParameterPanel ydoc={collab.ydoc} params={params} declared={declared} editable={doc.canWrite} />
+        <SuggestionsPanel store={store} canSettle={doc.canWrite} />
+        <CommentsPanel docId={doc.id} store={store} threads={comments.threads} reload={comments.reload} />
+        <AlignmentPanel store={store} statuses={alignment.statuses} glossary={alignment.glossary} matcher={matcher} canWrite={doc.canWrite} userName={user.name} uiLang={uiLang} texts={alignment.texts} />
         {doc.kind === 'variant' && (
-          <UpstreamPanel docId={doc.id} lang={uiLang} editable={doc.canWrite}
-            labelOf={(id) => editors[uiLang]?.view.dom.querySelector(`[data-section-id="${CSS.escape(id)}"] .section-heading`)?.getAttribute('data-label') ?? id} />
+          <UpstreamPanel docId={doc.id} lang={uiLang} editable={doc.canWrite} labelOf={(id) => store.label(id, uiLang) || id} />
         )}
         <VersionsPanel docId={doc.id} editable={doc.canWrite} />
       </aside>
@@ -143,26 +181,11 @@ function LiveDocument({ doc, user, onSessionExpired, onDocChanged }: { doc: Docu
         ))}
         <button type="button" onClick={() => setSwapped(!swapped)} disabled={view !== 'both'} data-testid="swap-sides">{t('view.swap')}</button>
       </div>
-      <div className={`bilingual ${view === 'both' ? '' : 'single'}`}>
-        {LANGS.map((lang) => (
-          <section key={lang} style={{ order: columns.indexOf(lang) }} hidden={!columns.includes(lang)} className="lang-column" onFocusCapture={() => setFocusedLang(lang)} onMouseDownCapture={() => setFocusedLang(lang)} aria-label={t(`languages.${lang}`)}>
-            <h2 className="lang-label">
-              {t(`languages.${lang}`)}
-              {authoritative === lang && <span className="authoritative" data-testid={`authoritative-${lang}`}>{t('editor.authoritative')}</span>}
-              {authoritative && authoritative !== lang && <span className="courtesy">{t('editor.translation')}</span>}
-            </h2>
-            <BillEditor
-              ydoc={collab.ydoc}
-              provider={collab.provider}
-              lang={lang}
-              style={doc.docType}
-              editable={doc.canWrite}
-              user={{ id: user.id, name: user.name, color: self?.color ?? '#1f6feb' }}
-              onReady={onReady}
-            />
-          </section>
-        ))}
-      </div>
+      {snapshot.blocks.length === 0 ? (
+        <p className="muted" data-testid="doc-loading">{collab.synced ? t('editor.emptyDocument') : t('common.loading')}</p>
+      ) : (
+        <BillView store={store} provider={collab.provider} columns={columns} editable={doc.canWrite} user={caretUser} actions={actions} flags={alignment.flags} onLocalEdit={alignment.onLocalEdit} authoritative={authoritative} />
+      )}
       </div>
       </div>
     </main>

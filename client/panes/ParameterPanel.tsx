@@ -1,15 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import type { EditorPair } from './bilingualSectionOps';
 import { setParamValue } from '../collab/useYMap';
 import type { TemplateParameter } from '@shared/bill/templateFormat';
 import { isLang, LANGS } from '@shared/bill/Lang';
+import { setParameterValue } from '@shared/layout';
 
 /** Parameters of the document: their values in both languages, editable by writers; unfilled ones flagged. */
-export function ParameterPanel({ ydoc, editors, params, declared, editable }: {
+export function ParameterPanel({ ydoc, params, declared, editable }: {
   ydoc: Y.Doc;
-  editors: EditorPair;
   params: Record<string, { en: string; es: string } | null>;
   declared: TemplateParameter[];
   editable: boolean;
@@ -29,7 +28,7 @@ export function ParameterPanel({ ydoc, editors, params, declared, editable }: {
     if (!value) return;
     const clean = value.en.trim() || value.es.trim() ? { en: value.en.trim(), es: value.es.trim() } : null;
     setParamValue(ydoc, key, clean);
-    for (const lang of LANGS) editors[lang]?.commands.setParameterValue(key, clean?.[lang] || null);
+    for (const lang of LANGS) setParameterValue(ydoc, key, lang, clean?.[lang] || null);
     setDraft(({ [key]: _gone, ...rest }) => rest);
   }
 

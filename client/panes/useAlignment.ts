@@ -1,182 +1,132 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
-import type { Editor } from '@tiptap/react';
-import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import type { Transaction } from '@tiptap/pm/state';
+import type { Node as PMNode } from '@tiptap/pm/model';
 import {
-  ALIGNMENT_KEY, EDITS_KEY, alignmentStatus, confirmInStep, recordEdit, rememberBefore, sectionTexts,
+  ALIGNMENT_KEY, EDITS_KEY, alignmentStatusFromTexts, confirmInStep, recordEdit, rememberBefore, sectionText,
   type AlignmentStatus, type Baseline, type LastEdits,
 } from '@shared/bill/alignment';
 import { META_MAP, type PMJSON } from '@shared/bill/yBill';
-import type { Lang } from '@shared/bill/Lang';
-import { sectionFlagsKey, type SectionFlag } from '../editor/extensions/SectionFlags';
-import { glossaryKey } from '../editor/extensions/GlossaryHighlight';
+import { observeLayout } from '@shared/layout';
+import { isSectionKind } from '@shared/schema/blockSchemas';
+import { LANGS, type Lang } from '@shared/bill/Lang';
 import type { GlossaryMatcher, GlossaryMismatch } from '@shared/bill/glossary';
-import type { EditorPair } from './bilingualSectionOps';
+import type { BillStore } from '../bill/BillStore';
+import type { CellFlags } from './BillView';
 
-/** Ids of the top-level sections a local transaction touched. */
-function touchedSections(tr: Transaction): Set<string> {
-  const ids = new Set<string>();
-  tr.steps.forEach((step, i) => {
-    step.getMap().forEach((_oldStart, _oldEnd, newStart, newEnd) => {
-      const doc = tr.docs[i + 1] ?? tr.doc;
-      const from = Math.min(newStart, doc.content.size);
-      const to = Math.min(Math.max(newEnd, from), doc.content.size);
-      doc.nodesBetween(from, to, (node) => {
-        if (node.type.name === 'section' && node.attrs.sectionId) ids.add(String(node.attrs.sectionId));
-        return node.type.name !== 'section';
-      });
-    });
-  });
-  // Map positions to the final document for ids that survive.
-  const final = new Set<string>();
-  tr.doc.forEach((node) => {
-    if (node.type.name === 'section' && ids.has(String(node.attrs.sectionId))) final.add(String(node.attrs.sectionId));
-  });
-  return final;
+/** A section's comparable text from one language of its block. */
+export function blockText(node: PMNode): string {
+  return sectionText(((node.toJSON() as PMJSON).content ?? []));
 }
 
+/** Texts of every shown section in both languages, re-read only for blocks that changed. */
+function useSectionTexts(store: BillStore) {
+  const cache = useRef(new Map<string, { rev: number; en: string; es: string }>());
+  return useCallback(() => {
+    const en = new Map<string, string>();
+    const es = new Map<string, string>();
+    for (const b of store.snapshot().blocks) {
+      if (!isSectionKind(b.kind)) continue;
+      const rev = store.revision(b.id);
+      let hit = cache.current.get(b.id);
+      if (!hit || hit.rev !== rev) {
+        const enNode = store.node(b.id, 'en');
+        const esNode = store.node(b.id, 'es');
+        hit = { rev, en: enNode ? blockText(enNode) : '', es: esNode ? blockText(esNode) : '' };
+        cache.current.set(b.id, hit);
+      }
+      en.set(b.id, hit.en);
+      es.set(b.id, hit.es);
+    }
+    return { en, es };
+  }, [store]);
+}
+
+/** Labels of the flags, in the interface language. */
+export interface FlagLabels { outdated: string; missing: string; unconfirmed: string; glossary: string }
+
 /**
- * Computes the bilingual flags of every section from the shared document, draws them in both
- * editors, records who edits which language of which section, aligns section rows, and refreshes
- * baselines when a counterpart has been updated. Returns the statuses for the side panel.
+ * The bilingual state of every section (in step, outdated, missing, unconfirmed, glossary terms
+ * unpaired), computed from the shared document after each change (only changed blocks are re-read),
+ * the flags to draw on each language's cell, and the recorder of local edits (who changed which
+ * language of which section, and the text before).
  */
-export function useAlignment(ydoc: Y.Doc, editors: EditorPair, userName: string, canWrite: boolean, labels: { outdated: string; missing: string; unconfirmed: string; glossary: string }, rowsAligned: boolean, matcher: GlossaryMatcher | null): { statuses: Map<string, AlignmentStatus>; glossary: Map<string, GlossaryMismatch[]> } {
+export function useAlignment(store: BillStore, userName: string, canWrite: boolean, labels: FlagLabels, matcher: GlossaryMatcher | null): {
+  statuses: Map<string, AlignmentStatus>;
+  glossary: Map<string, GlossaryMismatch[]>;
+  flags: CellFlags;
+  onLocalEdit: (blockId: string, lang: Lang, tr: Transaction) => void;
+  texts: () => { en: Map<string, string>; es: Map<string, string> };
+} {
+  const ydoc: Y.Doc = store.ydoc;
   const [statuses, setStatuses] = useState<Map<string, AlignmentStatus>>(new Map());
   const [glossary, setGlossary] = useState<Map<string, GlossaryMismatch[]>>(new Map());
-  const timer = useRef<number | null>(null);
+  const [flags, setFlags] = useState<CellFlags>(new Map());
+  const texts = useSectionTexts(store);
   const lastRecorded = useRef(new Map<string, number>());
-  const { en, es } = editors;
 
   useEffect(() => {
-    if (!en || !es) return;
+    let timer: number | null = null;
     const compute = () => {
-      timer.current = null;
-      const enJson = en.getJSON() as PMJSON;
-      const esJson = es.getJSON() as PMJSON;
+      timer = null;
+      const { en, es } = texts();
       const meta = ydoc.getMap(META_MAP);
       const baselines = ((meta.get(ALIGNMENT_KEY) as Y.Map<unknown> | undefined)?.toJSON() ?? {}) as Record<string, Baseline>;
       const edits = ((meta.get(EDITS_KEY) as Y.Map<unknown> | undefined)?.toJSON() ?? {}) as Record<string, LastEdits>;
-      const next = alignmentStatus(enJson, esJson, baselines, edits);
+      const next = alignmentStatusFromTexts(en, es, baselines, edits);
       if (canWrite) {
         // A counterpart updated after the other language: record the new in-step texts.
-        const enTexts = sectionTexts(enJson);
-        const esTexts = sectionTexts(esJson);
-        for (const [id, s] of next) {
-          if (s.state === 'inStep' && s.refresh) confirmInStep(ydoc, id, enTexts.get(id) ?? '', esTexts.get(id) ?? '', userName);
-        }
+        for (const [id, s] of next) if (s.state === 'inStep' && s.refresh) confirmInStep(ydoc, id, en.get(id) ?? '', es.get(id) ?? '', userName);
       }
       const mismatches = new Map<string, GlossaryMismatch[]>();
       if (matcher) {
-        const enTexts = sectionTexts(enJson);
-        const esTexts = sectionTexts(esJson);
-        for (const [id, enText] of enTexts) {
-          const found = matcher.mismatches(enText, esTexts.get(id) ?? '');
-          if (found.length && esTexts.has(id)) mismatches.set(id, found);
+        for (const [id, enText] of en) {
+          const found = matcher.mismatches(enText, es.get(id) ?? '');
+          if (found.length) mismatches.set(id, found);
         }
+      }
+      const cells: CellFlags = new Map();
+      const put = (id: string, lang: Lang, flag: 'outdated' | 'missing' | 'unconfirmed' | 'glossary') => {
+        cells.set(id, { ...cells.get(id), [lang]: { flag, label: labels[flag] } });
+      };
+      for (const [id, found] of mismatches) for (const lang of LANGS) if (found.some((m) => m.has !== lang)) put(id, lang, 'glossary');
+      for (const [id, s] of next) {
+        if (s.state === 'outdated') put(id, s.outdated, 'outdated');
+        if (s.state === 'missing') put(id, s.missing, 'missing');
+        if (s.state === 'unconfirmed') for (const lang of LANGS) put(id, lang, 'unconfirmed');
       }
       setStatuses(next);
       setGlossary(mismatches);
-      draw(next, mismatches);
+      setFlags(cells);
     };
-    const draw = (next: Map<string, AlignmentStatus>, mismatches: Map<string, GlossaryMismatch[]>) => {
-      for (const [lang, editor] of [['en', en], ['es', es]] as [Lang, Editor][]) {
-        const flags = new Map<string, SectionFlag>();
-        for (const [id, found] of mismatches) {
-          if (found.some((m) => m.has !== lang)) flags.set(id, { flag: 'glossary', label: labels.glossary });
-        }
-        for (const [id, s] of next) {
-          if (s.state === 'outdated' && s.outdated === lang) flags.set(id, { flag: 'outdated', label: labels.outdated });
-          if (s.state === 'missing') flags.set(id, { flag: 'missing', label: labels.missing });
-          if (s.state === 'unconfirmed') flags.set(id, { flag: 'unconfirmed', label: labels.unconfirmed });
-        }
-        if (rowsAligned) {
-          for (const [id, h] of rowHeights(en, es)) flags.set(id, { ...flags.get(id), minHeight: h });
-        }
-        if (!editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(sectionFlagsKey, flags).setMeta('addToHistory', false));
-      }
+    const schedule = (delay = 150) => {
+      if (timer === null) timer = window.setTimeout(compute, delay);
     };
-    const schedule = () => {
-      if (timer.current === null) timer.current = window.setTimeout(compute, 150);
-    };
-    // The first pass over a large bill waits for an idle moment, so the editor takes typing first.
-    const firstPass = () => {
-      if (timer.current !== null) return;
-      timer.current = window.setTimeout(compute, 1000);
-      if ('requestIdleCallback' in window) {
-        window.requestIdleCallback(() => {
-          if (timer.current !== null) {
-            window.clearTimeout(timer.current);
-            compute();
-          }
-        }, { timeout: 1000 });
-      }
-    };
-    const onTransaction = (lang: Lang) => ({ transaction }: { transaction: Transaction }) => {
-      if (!transaction.docChanged) return;
-      if (canWrite && !transaction.getMeta(ySyncPluginKey)) {
-        // Who edited what, when: recorded at most every few seconds per section and language.
-        const now = Date.now();
-        const touched = touchedSections(transaction);
-        // Keep the in-step text of each touched section as it was before this edit.
-        transaction.before.forEach((node) => {
-          const id = String(node.attrs.sectionId ?? '');
-          if (node.type.name === 'section' && touched.has(id)) {
-            rememberBefore(ydoc, id, lang, sectionTexts({ type: 'doc', content: [node.toJSON() as PMJSON] }).get(id) ?? '');
-          }
-        });
-        for (const id of touched) {
-          const key = `${id}:${lang}`;
-          if ((lastRecorded.current.get(key) ?? 0) + 3000 > now) continue;
-          lastRecorded.current.set(key, now);
-          recordEdit(ydoc, id, lang, userName);
-        }
-      }
-      schedule();
-    };
-    const enHandler = onTransaction('en');
-    const esHandler = onTransaction('es');
-    en.on('transaction', enHandler);
-    es.on('transaction', esHandler);
-    if (matcher) {
-      for (const editor of [en, es]) if (!editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(glossaryKey, matcher).setMeta('addToHistory', false));
-    }
+    const stop = observeLayout(ydoc, () => schedule());
     const meta = ydoc.getMap(META_MAP);
-    meta.observeDeep(schedule);
-    window.addEventListener('resize', schedule);
-    firstPass();
+    const onMeta = () => schedule();
+    meta.observeDeep(onMeta);
+    // The first pass over a long bill waits a moment, so the editor takes typing first.
+    schedule(600);
     return () => {
-      en.off('transaction', enHandler);
-      es.off('transaction', esHandler);
-      meta.unobserveDeep(schedule);
-      window.removeEventListener('resize', schedule);
-      if (timer.current !== null) window.clearTimeout(timer.current);
-      timer.current = null;
+      stop();
+      meta.unobserveDeep(onMeta);
+      if (timer !== null) window.clearTimeout(timer);
     };
-  }, [ydoc, en, es, userName, canWrite, labels.outdated, labels.missing, labels.unconfirmed, labels.glossary, rowsAligned, matcher]);
+  }, [ydoc, texts, userName, canWrite, labels, matcher]);
 
-  return { statuses, glossary };
-}
+  const onLocalEdit = useCallback((blockId: string, lang: Lang, tr: Transaction) => {
+    if (!canWrite) return;
+    const info = store.snapshot().blocks.find((b) => b.id === blockId);
+    if (!info || !isSectionKind(info.kind)) return;
+    // Keep the in-step text as it was before this edit, for the redline of the other language's flag.
+    rememberBefore(ydoc, blockId, lang, blockText(tr.before));
+    const now = Date.now();
+    const key = `${blockId}:${lang}`;
+    if ((lastRecorded.current.get(key) ?? 0) + 3000 > now) return;
+    lastRecorded.current.set(key, now);
+    recordEdit(ydoc, blockId, lang, userName);
+  }, [store, ydoc, userName, canWrite]);
 
-/** Natural height of each section's content in both editors; the taller sets the row height. */
-function rowHeights(en: Editor, es: Editor): Map<string, number> {
-  const natural = (editor: Editor) => {
-    const out = new Map<string, number>();
-    editor.view.dom.querySelectorAll<HTMLElement>(':scope > section.bill-section[data-section-id]').forEach((el) => {
-      const first = el.firstElementChild as HTMLElement | null;
-      const last = el.lastElementChild as HTMLElement | null;
-      if (!first || !last) return;
-      const h = last.getBoundingClientRect().bottom - first.getBoundingClientRect().top;
-      out.set(el.dataset.sectionId ?? '', h);
-    });
-    return out;
-  };
-  const a = natural(en);
-  const b = natural(es);
-  const out = new Map<string, number>();
-  for (const [id, h] of a) {
-    const other = b.get(id);
-    if (other !== undefined) out.set(id, Math.max(h, other));
-  }
-  return out;
+  return { statuses, glossary, flags, onLocalEdit, texts };
 }

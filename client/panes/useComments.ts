@@ -3,9 +3,9 @@ import * as Y from 'yjs';
 import { absolutePositionToRelativePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
 import type { Editor } from '@tiptap/react';
 import { api } from '../app/api';
-import { commentHighlightsKey, type CommentAnchor } from '../editor/extensions/CommentHighlights';
-import type { EditorPair } from './bilingualSectionOps';
-import type { Lang } from '@shared/bill/Lang';
+import type { CommentAnchor } from '../editor/extensions/CommentHighlights';
+import { LANGS, type Lang } from '@shared/bill/Lang';
+import type { BillStore } from '../bill/BillStore';
 
 /** A comment thread as the API serves it. */
 export interface Thread {
@@ -22,7 +22,8 @@ export interface Thread {
 }
 
 const toB64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
-const fromB64 = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
+/** Decodes a base64 anchor from the API. */
+export const fromB64 = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
 
 /** The relative positions of a selection, to anchor a new thread; null without a selection. */
 export function selectionAnchor(editor: Editor): { anchorStart: string; anchorEnd: string; quote: string } | null {
@@ -35,8 +36,14 @@ export function selectionAnchor(editor: Editor): { anchorStart: string; anchorEn
   return { anchorStart: toB64(Y.encodeRelativePosition(start)), anchorEnd: toB64(Y.encodeRelativePosition(end)), quote: editor.state.doc.textBetween(from, to, ' ') };
 }
 
-/** Loads the document's threads (again every few seconds), and draws their anchors in both editors. */
-export function useComments(docId: string, editors: EditorPair): { threads: Thread[]; reload: () => void } {
+/** The anchors of a thread as relative positions, or null when it has none. */
+export function threadAnchor(t: Thread): CommentAnchor | null {
+  if (!t.anchorStart || !t.anchorEnd) return null;
+  return { id: t.id, resolved: t.resolved, start: Y.decodeRelativePosition(fromB64(t.anchorStart)), end: Y.decodeRelativePosition(fromB64(t.anchorEnd)) };
+}
+
+/** Loads the document's threads (again every few seconds), and draws their anchors in every editor. */
+export function useComments(docId: string, store: BillStore): { threads: Thread[]; reload: () => void } {
   const [threads, setThreads] = useState<Thread[]>([]);
   const reload = useCallback(() => {
     api<Thread[]>(`/api/documents/${docId}/comments`).then(setThreads).catch(() => undefined);
@@ -47,13 +54,9 @@ export function useComments(docId: string, editors: EditorPair): { threads: Thre
     return () => clearInterval(timer);
   }, [reload]);
   useEffect(() => {
-    for (const [lang, editor] of Object.entries(editors) as [Lang, Editor | null | undefined][]) {
-      if (!editor || editor.isDestroyed) continue;
-      const anchors: CommentAnchor[] = threads
-        .filter((t) => t.lang === lang && t.anchorStart && t.anchorEnd)
-        .map((t) => ({ id: t.id, resolved: t.resolved, start: Y.decodeRelativePosition(fromB64(t.anchorStart as string)), end: Y.decodeRelativePosition(fromB64(t.anchorEnd as string)) }));
-      editor.view.dispatch(editor.state.tr.setMeta(commentHighlightsKey, anchors).setMeta('addToHistory', false));
+    for (const lang of LANGS) {
+      store.setAnchors(lang, threads.filter((t) => t.lang === lang).map(threadAnchor).filter((a): a is CommentAnchor => a !== null));
     }
-  }, [threads, editors]);
+  }, [threads, store]);
   return { threads, reload };
 }

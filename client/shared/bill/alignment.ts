@@ -50,15 +50,22 @@ function inlineText(node: PMJSON): string {
   return (node.content ?? []).map(inlineText).join('');
 }
 
+/** A section's text (heading and provisions, one per line) from its content nodes. */
+export function sectionText(children: readonly PMJSON[]): string {
+  return children.map(inlineText).join('\n');
+}
+
 /** Each section's text by id (heading and provisions, one per line), for one language. */
 export function sectionTexts(doc: PMJSON): Map<string, string> {
   const out = new Map<string, string>();
   for (const block of doc.content ?? []) {
     if (block.type !== 'section') continue;
-    out.set(String(block.attrs?.sectionId ?? ''), (block.content ?? []).map(inlineText).join('\n'));
+    out.set(String(block.attrs?.sectionId ?? ''), sectionText(block.content ?? []));
   }
   return out;
 }
+
+const blank = (text: string) => text.replace(/\n/g, '').trim() === '';
 
 /** The map of baselines inside `meta`, created on first use. */
 export function alignmentMap(ydoc: Y.Doc, key = ALIGNMENT_KEY): Y.Map<unknown> {
@@ -105,17 +112,23 @@ export function recordEdit(ydoc: Y.Doc, sectionId: string, lang: Lang, by: strin
  * only is flagged missing.
  */
 export function alignmentStatus(en: PMJSON, es: PMJSON, baselines: Record<string, Baseline | undefined>, edits: Record<string, LastEdits | undefined> = {}): Map<string, AlignmentStatus> {
-  const enTexts = sectionTexts(en);
-  const esTexts = sectionTexts(es);
+  return alignmentStatusFromTexts(sectionTexts(en), sectionTexts(es), baselines, edits);
+}
+
+/**
+ * The same, from each section's texts by id. A section whose one language is empty while the other
+ * has text (pasted or drafted in one language only) is flagged missing in the empty one.
+ */
+export function alignmentStatusFromTexts(enTexts: Map<string, string>, esTexts: Map<string, string>, baselines: Record<string, Baseline | undefined>, edits: Record<string, LastEdits | undefined> = {}): Map<string, AlignmentStatus> {
   const out = new Map<string, AlignmentStatus>();
   for (const id of new Set([...enTexts.keys(), ...esTexts.keys()])) {
     const enText = enTexts.get(id);
     const esText = esTexts.get(id);
-    if (enText === undefined) {
+    if (enText === undefined || (blank(enText) && esText !== undefined && !blank(esText))) {
       out.set(id, { state: 'missing', missing: 'en' });
       continue;
     }
-    if (esText === undefined) {
+    if (esText === undefined || (blank(esText) && !blank(enText))) {
       out.set(id, { state: 'missing', missing: 'es' });
       continue;
     }

@@ -81,6 +81,50 @@ function sectionLabels(kind: SectionKind, ordinal: number, lang: Lang, style: Nu
   return { label: `${word} ${ordinal}.-`, refLabel: `${word.toLowerCase()} ${ordinal}` };
 }
 
+/** The number of one numbered block in the shared order. */
+export interface BlockNumber {
+  kind: SectionKind;
+  ordinal: number;
+  label: string;
+  refLabel: string;
+}
+
+/**
+ * Numbers the sections of a document from its reading order alone (no content needed): sections and
+ * transitorios are counted separately. Other blocks get no number.
+ */
+export function numberBlocks(blocks: readonly { id: string; kind: string }[], lang: Lang, style: NumberingStyle = 'act'): Map<string, BlockNumber> {
+  const out = new Map<string, BlockNumber>();
+  const counters: Record<SectionKind, number> = { section: 0, transitory: 0 };
+  for (const b of blocks) {
+    if (b.kind !== 'section' && b.kind !== 'transitory') continue;
+    const kind: SectionKind = b.kind;
+    counters[kind] += 1;
+    if (!out.has(b.id)) out.set(b.id, { kind, ordinal: counters[kind], ...sectionLabels(kind, counters[kind], lang, style) });
+  }
+  return out;
+}
+
+/** Labels of the provisions of one section's content, by the provision's offset inside `parent`'s content. */
+export function provisionLabels(parent: PMNode, lang: Lang): Map<number, string> {
+  const out = new Map<number, string>();
+  const levelCounts = [0, 0, 0, 0];
+  parent.forEach((child, offset) => {
+    if (child.type.name !== 'provision') return;
+    const level = Number(child.attrs.level) || 0;
+    if (level === 0) return;
+    levelCounts[level] = (levelCounts[level] ?? 0) + 1;
+    for (let deeper = level + 1; deeper < levelCounts.length; deeper++) levelCounts[deeper] = 0;
+    out.set(offset, provisionLabel(level, levelCounts[level] ?? 1, lang));
+  });
+  return out;
+}
+
+/** The in-sentence label of a cross-reference from block numbers, or a visible marker when its target is gone. */
+export function blockRefLabel(numbers: Map<string, BlockNumber>, target: string, lang: Lang): string {
+  return numbers.get(target)?.refLabel ?? (lang === 'en' ? '[missing section]' : '[artículo inexistente]');
+}
+
 /** Computes every number of a document. Sections and transitorios are counted separately. */
 export function computeNumbering(doc: PMNode, lang: Lang, style: NumberingStyle = 'act'): Numbering {
   const sections: SectionNumber[] = [];
@@ -100,15 +144,7 @@ export function computeNumbering(doc: PMNode, lang: Lang, style: NumberingStyle 
     };
     sections.push(entry);
     if (entry.sectionId && !byId.has(entry.sectionId)) byId.set(entry.sectionId, entry);
-    const levelCounts = [0, 0, 0, 0];
-    node.forEach((child, childOffset) => {
-      if (child.type.name !== 'provision') return;
-      const level = Number(child.attrs.level) || 0;
-      if (level === 0) return;
-      levelCounts[level] = (levelCounts[level] ?? 0) + 1;
-      for (let deeper = level + 1; deeper < levelCounts.length; deeper++) levelCounts[deeper] = 0;
-      provisions.set(offset + 1 + childOffset, provisionLabel(level, levelCounts[level] ?? 1, lang));
-    });
+    for (const [childOffset, label] of provisionLabels(node, lang)) provisions.set(offset + 1 + childOffset, label);
   });
   return { sections, byId, provisions };
 }

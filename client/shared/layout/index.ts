@@ -11,3 +11,4 @@ export * from './structure';
 export * from './legacyLayout';
 export * from './observeLayout';
 export { groupTopLevel, pairGroups } from './groupBlocks';
+export * from './updateShape';

@@ -4,6 +4,8 @@ import { blocksOf, orderOf } from './roots';
 /** What changed in one transaction: the order, and the blocks (by id) whose kind, state or content changed. */
 export interface LayoutChange {
   order: boolean;
+  /** The order, or which blocks exist, or a block's kind, form or deletion changed (not only content). */
+  structure: boolean;
   blocks: Set<string>;
   transaction: Y.Transaction;
 }
@@ -17,8 +19,11 @@ export function observeLayout(ydoc: Y.Doc, fn: (change: LayoutChange) => void): 
   const onAfter = (transaction: Y.Transaction) => {
     const changedBlocks = new Set<string>();
     const orderChanged = transaction.changed.has(order);
+    let structure = orderChanged;
     for (const [type, keys] of transaction.changed) {
+      if (type._item?.parent === blocks) structure = true;
       if (type === blocks) {
+        structure = true;
         for (const key of keys) if (key) changedBlocks.add(key);
         continue;
       }
@@ -27,7 +32,7 @@ export function observeLayout(ydoc: Y.Doc, fn: (change: LayoutChange) => void): 
       while (t?._item && t._item.parent !== blocks) t = t._item.parent as SharedType | null;
       if (t?._item?.parentSub && t._item.parent === blocks) changedBlocks.add(t._item.parentSub);
     }
-    if (orderChanged || changedBlocks.size) fn({ order: orderChanged, blocks: changedBlocks, transaction });
+    if (orderChanged || changedBlocks.size) fn({ order: orderChanged, structure, blocks: changedBlocks, transaction });
   };
   ydoc.on('afterTransaction', onAfter);
   return () => ydoc.off('afterTransaction', onAfter);

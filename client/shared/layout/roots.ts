@@ -101,3 +101,17 @@ export function deletedBlocks(ydoc: Y.Doc): BlockInfo[] {
   }
   return out.sort((a, b) => (b.deleted?.at ?? '').localeCompare(a.deleted?.at ?? ''));
 }
+
+/** The id of the block a shared type (a fragment, element or text) belongs to, or null. */
+export function blockIdOf(ydoc: Y.Doc, type: Y.AbstractType<Y.YEvent<never>> | null): string | null {
+  const blocks = blocksOf(ydoc) as unknown as Y.AbstractType<Y.YEvent<never>>;
+  let t = type;
+  while (t?._item && t._item.parent !== blocks) t = t._item.parent as Y.AbstractType<Y.YEvent<never>> | null;
+  return t?._item && t._item.parent === blocks ? t._item.parentSub : null;
+}
+
+/** The block an encoded Yjs relative position (a comment anchor) points into, or null. */
+export function blockIdOfPosition(ydoc: Y.Doc, relative: Y.RelativePosition): string | null {
+  const abs = Y.createAbsolutePositionFromRelativePosition(relative, ydoc);
+  return abs ? blockIdOf(ydoc, abs.type as unknown as Y.AbstractType<Y.YEvent<never>>) : null;
+}

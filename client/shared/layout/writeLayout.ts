@@ -23,8 +23,8 @@ function stripDocumentAttrs(nodes: PMJSON[]): PMJSON[] {
   });
 }
 
-/** Writes a block's map and content; the caller puts its id in `order` and runs the transaction. */
-function putBlock(ydoc: Y.Doc, id: string, kind: BlockKind, form: BlockForm, content: Partial<BlockContent>): void {
+/** Writes a block's map and content (replacing any map under `id`); the caller puts its id in `order` and runs the transaction. */
+export function putBlock(ydoc: Y.Doc, id: string, kind: BlockKind, form: BlockForm, content: Partial<BlockContent>): void {
   const block = new Y.Map<unknown>();
   blocksOf(ydoc).set(id, block);
   block.set('kind', kind);

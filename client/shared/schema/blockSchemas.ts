@@ -1,4 +1,4 @@
-import { getSchema, Node } from '@tiptap/core';
+import { getSchema, Node, type AnyExtension } from '@tiptap/core';
 import type { Schema } from '@tiptap/pm/model';
 import { billExtensions } from './billExtensions';
 import { BillDocument } from './BillDocument';
@@ -32,9 +32,20 @@ export const BLOCK_CONTENT: Record<BlockKind, string> = {
 
 const withoutDoc = billExtensions.filter((e) => e !== BillDocument);
 
+const extensionCache = new Map<BlockKind, AnyExtension[]>();
+
+/** The TipTap extensions of one language of a block of `kind` (the editor builds its schema from them). */
+export function blockExtensions(kind: BlockKind): AnyExtension[] {
+  let list = extensionCache.get(kind);
+  if (!list) {
+    list = [Node.create({ name: 'doc', topNode: true, content: BLOCK_CONTENT[kind] }), ...withoutDoc];
+    extensionCache.set(kind, list);
+  }
+  return list;
+}
+
 function build(kind: BlockKind): Schema {
-  const top = Node.create({ name: 'doc', topNode: true, content: BLOCK_CONTENT[kind] });
-  return getSchema([top, ...withoutDoc]);
+  return getSchema(blockExtensions(kind));
 }
 
 const cache = new Map<BlockKind, Schema>();
