@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isSectionKind } from '@shared/schema/blockSchemas';
-import type { Lang } from '@shared/bill/Lang';
+import { LANGS, type Lang } from '@shared/bill/Lang';
 import { formatDateTime } from '../app/format';
 import type { BillStore } from '../bill/BillStore';
 
@@ -9,7 +9,9 @@ import type { BillStore } from '../bill/BillStore';
 export function DeletedSections({ store, lang, canRestore }: { store: BillStore; lang: Lang; canRestore: boolean }) {
   const { t } = useTranslation();
   const snapshot = useSyncExternalStore(store.subscribe, store.snapshot);
-  const deleted = snapshot.deleted.filter((b) => isSectionKind(b.kind));
+  // A section that never held any text (inserted, then undone) has nothing to restore.
+  const hasText = (id: string) => LANGS.some((l) => (store.node(id, l)?.textContent ?? '').trim() !== '');
+  const deleted = snapshot.deleted.filter((b) => isSectionKind(b.kind) && hasText(b.id));
   if (deleted.length === 0) return null;
   return (
     <section className="side-panel" aria-labelledby="deleted-title" data-testid="deleted-sections">

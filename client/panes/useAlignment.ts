@@ -64,6 +64,12 @@ export function useAlignment(store: BillStore, userName: string, canWrite: boole
   const [flags, setFlags] = useState<CellFlags>(new Map());
   const texts = useSectionTexts(store);
   const lastRecorded = useRef(new Map<string, number>());
+  // Glossary checks per section, redone only when its texts change.
+  const glossaryCache = useRef(new Map<string, { en: string; es: string; found: GlossaryMismatch[] }>());
+
+  useEffect(() => {
+    glossaryCache.current.clear();
+  }, [matcher]);
 
   useEffect(() => {
     let timer: number | null = null;
@@ -81,8 +87,13 @@ export function useAlignment(store: BillStore, userName: string, canWrite: boole
       const mismatches = new Map<string, GlossaryMismatch[]>();
       if (matcher) {
         for (const [id, enText] of en) {
-          const found = matcher.mismatches(enText, es.get(id) ?? '');
-          if (found.length) mismatches.set(id, found);
+          const esText = es.get(id) ?? '';
+          let hit = glossaryCache.current.get(id);
+          if (!hit || hit.en !== enText || hit.es !== esText) {
+            hit = { en: enText, es: esText, found: matcher.mismatches(enText, esText) };
+            glossaryCache.current.set(id, hit);
+          }
+          if (hit.found.length) mismatches.set(id, hit.found);
         }
       }
       const cells: CellFlags = new Map();
@@ -97,7 +108,17 @@ export function useAlignment(store: BillStore, userName: string, canWrite: boole
       }
       setStatuses(next);
       setGlossary(mismatches);
-      setFlags(cells);
+      // Unchanged flags keep their objects, so only rows whose flags changed draw again.
+      setFlags((old) => {
+        const same = (a: CellFlags extends Map<string, infer V> ? V : never, b: typeof a | undefined) =>
+          !!b && LANGS.every((l) => a[l]?.flag === b[l]?.flag && a[l]?.label === b[l]?.label);
+        const merged: CellFlags = new Map();
+        for (const [id, f] of cells) {
+          const prev = old.get(id);
+          merged.set(id, prev && same(f, prev) ? prev : f);
+        }
+        return merged.size === old.size && [...merged].every(([id, f]) => old.get(id) === f) ? old : merged;
+      });
     };
     const schedule = (delay = 150) => {
       if (timer === null) timer = window.setTimeout(compute, delay);

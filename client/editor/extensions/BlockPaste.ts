@@ -44,7 +44,7 @@ export const BlockPaste = Extension.create<BlockPasteOptions>({
         key: new PluginKey('blockPaste'),
         props: {
           handlePaste: (view, event) => {
-            if (kind !== 'section' && kind !== 'transitory') return false;
+            if (!view.editable || (kind !== 'section' && kind !== 'transitory')) return false;
             if (suggestModeKey.getState(view.state)) return false; // suggesting pastes text only
             const lines = clipboardLines(event.clipboardData);
             const pasted = structurePasted(lines, lang);
