@@ -75,13 +75,17 @@ export class BillStore {
       if (change.structure || headingsChanged) {
         this.snap = change.structure ? this.compute() : { ...this.snap, headings: this.readHeadings(this.snap.blocks) };
         for (const fn of this.listeners) fn();
+        if (change.structure) for (const fn of this.numberListeners) fn();
       }
       for (const id of change.blocks) this.blockListeners.get(id)?.forEach((fn) => fn());
     });
   }
 
   private compute(): BillSnapshot {
-    const blocks = visibleBlocks(this.ydoc);
+    // Unchanged blocks keep their objects, so rows that did not change are not drawn again.
+    const previous = new Map((this.snap?.blocks ?? []).map((b) => [b.id, b]));
+    const same = (a: BlockInfo, b: BlockInfo | undefined) => !!b && a.kind === b.kind && a.form === b.form && a.deleted === null && b.deleted === null;
+    const blocks = visibleBlocks(this.ydoc).map((b) => (same(b, previous.get(b.id)) ? (previous.get(b.id) as BlockInfo) : b));
     return {
       blocks,
       deleted: deletedBlocks(this.ydoc),
@@ -115,6 +119,14 @@ export class BillStore {
     return () => this.listeners.delete(fn);
   };
 
+  private readonly numberListeners = new Set<() => void>();
+
+  /** Calls `fn` when numbering may have changed (the order or a block's kind), not on text edits. */
+  subscribeNumbers = (fn: () => void): (() => void) => {
+    this.numberListeners.add(fn);
+    return () => this.numberListeners.delete(fn);
+  };
+
   /** Calls `fn` when the content of block `id` changes (either language). */
   subscribeBlock(id: string, fn: () => void): () => void {
     let set = this.blockListeners.get(id);
@@ -142,6 +154,29 @@ export class BillStore {
     this.nodes.set(key(id, lang), { rev, node });
     return node;
   }
+
+  /**
+   * What a static rendering of a block depends on besides its content: its own label and the labels
+   * of the sections it refers to. A string, so a view re-renders only when it changes.
+   */
+  numberingKey(id: string, lang: Lang): string {
+    const numbers = this.snap.numbers[lang];
+    const rev = this.revision(id);
+    const k = key(id, lang);
+    let refs = this.refTargets.get(k);
+    if (!refs || refs.rev !== rev) {
+      const targets: string[] = [];
+      this.node(id, lang)?.descendants((n) => {
+        if (n.type.name === 'crossRef') targets.push(String(n.attrs.target));
+        return !n.isLeaf;
+      });
+      refs = { rev, targets };
+      this.refTargets.set(k, refs);
+    }
+    return [numbers.get(id)?.label ?? '', ...refs.targets.map((t) => numbers.get(t)?.refLabel ?? '∅')].join('|');
+  }
+
+  private readonly refTargets = new Map<string, { rev: number; targets: string[] }>();
 
   /** The printed label of a block ("Section 3." / "Artículo 3.-"), or '' for unnumbered blocks. */
   label(id: string, lang: Lang): string {
@@ -189,6 +224,11 @@ export class BillStore {
       .setMeta('addToHistory', false);
     if (this.settings.matcher) tr.setMeta(glossaryKey, this.settings.matcher);
     editor.view.dispatch(tr);
+  }
+
+  /** Brings an editor's section and cross-reference numbers up to date. */
+  applyNumbers(editor: Editor, lang: Lang): void {
+    if (!editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(blockNumberingKey, this.snap.numbers[lang]).setMeta('addToHistory', false));
   }
 
   // ---- editors and focus

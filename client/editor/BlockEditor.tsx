@@ -80,7 +80,7 @@ export function BlockEditor({ store, provider, blockId, kind, lang, editable, us
     };
     editor.on('focus', onFocus);
     editor.on('transaction', onTransaction);
-    const unsubscribe = store.subscribe(() => store.applySettings(editor, lang));
+    const unsubscribe = store.subscribeNumbers(() => store.applyNumbers(editor, lang));
     return () => {
       unsubscribe();
       editor.off('focus', onFocus);

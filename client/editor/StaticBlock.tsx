@@ -10,13 +10,13 @@ import { renderStaticBlock } from './renderStaticBlock';
 export function StaticBlock({ store, blockId, lang, onActivate }: { store: BillStore; blockId: string; lang: Lang; onActivate: (at: { x: number; y: number } | null) => void }) {
   const ref = useRef<HTMLDivElement>(null);
   const revision = useSyncExternalStore((fn) => store.subscribeBlock(blockId, fn), () => store.revision(blockId));
-  const snapshot = useSyncExternalStore(store.subscribe, store.snapshot);
+  const numbering = useSyncExternalStore(store.subscribeNumbers, () => store.numberingKey(blockId, lang));
   useLayoutEffect(() => {
     const el = ref.current;
     const node = store.node(blockId, lang);
     if (!el || !node) return;
-    el.replaceChildren(renderStaticBlock(node, blockId, lang, snapshot.numbers[lang]));
-  }, [store, blockId, lang, revision, snapshot]);
+    el.replaceChildren(renderStaticBlock(node, blockId, lang, store.snapshot().numbers[lang]));
+  }, [store, blockId, lang, revision, numbering]);
   return (
     <div className="block-cell-editor">
       <div

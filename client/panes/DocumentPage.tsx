@@ -83,7 +83,7 @@ function LiveDocument({ doc, user, onSessionExpired, onDocChanged }: { doc: Docu
     outdated: t('alignment.flagOutdated'), missing: t('alignment.flagMissing'), unconfirmed: t('alignment.flagUnconfirmed'), glossary: t('alignment.flagGlossary'),
   }), [t]);
   const alignment = useAlignment(store, user.name, doc.canWrite, labels, matcher);
-  const columns = (swapped ? [...LANGS].reverse() : [...LANGS]).filter((l) => view === 'both' || view === l);
+  const columns = useMemo(() => (swapped ? [...LANGS].reverse() : [...LANGS]).filter((l) => view === 'both' || view === l), [swapped, view]);
   const unfilled = Object.values(params).filter((v) => !v?.en || !v?.es).length;
   const caretUser = useMemo(() => ({ id: user.id, name: user.name }), [user.id, user.name]);
 
