@@ -57,7 +57,7 @@ function handleSync(room: DocRoom, conn: RoomConnection, decoder: decoding.Decod
   const update = decoding.readVarUint8Array(decoder);
   conn.received++;
   if (conn.canWrite) {
-    checkUpdate(update); // malformed or hostile updates never reach the shared document
+    checkUpdate(update, room.ydoc); // malformed or hostile updates never reach the shared document
     Y.applyUpdate(room.ydoc, update, conn);
     conn.applied++;
   }

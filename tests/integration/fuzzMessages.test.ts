@@ -9,6 +9,7 @@ import { provisionText, typeText } from '../helpers/billText';
 import { prng } from '../helpers/prng';
 import type { BilingualContent } from '../../client/shared/bill/yBill';
 import { provisionStrings } from '../helpers/billText';
+import { blocksOf } from '../../client/shared/layout';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
 const TOTAL = 10_000;
@@ -21,7 +22,10 @@ function envelope(type: number, sub: number | null, payload: Uint8Array): Uint8A
   return encoding.toUint8Array(e);
 }
 
-/** Valid messages of every kind, made by a scratch client writing to a root the server does not accept. */
+/**
+ * Valid messages of every kind, made by a scratch client writing what the server does not accept:
+ * unknown roots, the legacy whole-document language roots, and blocks that break the layout.
+ */
 function seedMessages(): Uint8Array[] {
   const scratch = new Y.Doc();
   const out: Uint8Array[] = [];
@@ -33,6 +37,17 @@ function seedMessages(): Uint8Array[] {
     el.insert(0, [new Y.XmlText(`fuzz ${i} ñandú`)]);
     frag.insert(0, [el]);
   }
+  scratch.transact(() => scratch.getXmlFragment('en').insert(0, frag.toArray().map((el) => (el as Y.XmlElement).clone())));
+  scratch.transact(() => {
+    const block = new Y.Map<unknown>();
+    scratch.getMap('blocks').set('f-block', block);
+    block.set('kind', 'section');
+    const fragment = new Y.XmlFragment();
+    block.set('en', fragment);
+    fragment.insert(0, [new Y.XmlElement('script'), new Y.XmlText('loose')]);
+    block.set('secret', { deep: true });
+  });
+  scratch.getArray('order').push([{ not: 'an id' }]);
   scratch.getMap('other').set('k', { deep: [1, 2, 3] });
   out.push(envelope(0, 1, Y.encodeStateAsUpdate(scratch)));
   out.push(envelope(0, 0, Y.encodeStateVector(scratch)));
@@ -44,8 +59,8 @@ function seedMessages(): Uint8Array[] {
   // update with its delete set cut short, which Yjs half-applies before throwing.
   out.push(envelope(0, 2, new Uint8Array(Buffer.from('garbagedoc', 'base64'))));
   const honest = new Y.Doc();
-  honest.getXmlFragment('en').insert(0, [new Y.XmlText('abc')]);
-  (honest.getXmlFragment('en').get(0) as Y.XmlText).delete(0, 1);
+  honest.getMap('meta').set('note', new Y.Text('abc'));
+  (honest.getMap('meta').get('note') as Y.Text).delete(0, 1);
   const full = Y.encodeStateAsUpdate(honest);
   out.push(envelope(0, 2, full.slice(0, full.length - 1)));
   return out;
@@ -74,7 +89,7 @@ function mutate(rand: () => number, seeds: Uint8Array[]): Uint8Array {
     const body = Uint8Array.from({ length: Math.floor(rand() * 48) }, () => Math.floor(rand() * 256));
     return envelope(0, Math.floor(rand() * 3), body);
   }
-  return base; // some valid messages, for the wrong root: refused
+  return base; // some valid messages, of the wrong shape: refused
 }
 
 describe('a fuzzer on the collaboration socket', () => {
@@ -145,7 +160,10 @@ describe('a fuzzer on the collaboration socket', () => {
     const content = (await apiCall<BilingualContent>(server, token, 'GET', `/api/documents/${docId}/content`)).body;
     expect(provisionStrings(content.en)).toEqual([typed]);
     expect(provisionStrings(content.es)).toEqual(['']);
-    expect(server.services.rooms.get(docId)?.ydoc.share.has('fuzzroot')).toBe(false);
+    const shared = server.services.rooms.get(docId)?.ydoc;
+    expect(shared?.share.has('fuzzroot')).toBe(false);
+    expect(shared?.share.has('en')).toBe(false);
+    expect(shared && blocksOf(shared).has('f-block')).toBe(false);
     honest.destroy();
     peer.destroy();
   }, 120_000);

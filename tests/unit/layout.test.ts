@@ -7,6 +7,7 @@ import { billSchema } from '../../client/shared/schema/billSchema';
 import {
   blockInfo, deleteBlock, deletedBlocks, isLegacyLayout, migrateLegacyLayout, moveSection, orderOf, readBilingualContent,
   restoreBlock, visibleBlocks, visibleOrder, writeBilingualContent, insertBlock, setParameterValue, replaceBlockContent,
+  rootPlace, childPlace, shapeRefusal, kindSetBy,
 } from '../../client/shared/layout';
 
 const library = loadTemplates('templates');
@@ -131,5 +132,28 @@ describe('conversion of the layout before blocks', () => {
     expect(s.type).toBe(e.type);
     expect((s.type as Y.XmlText).toString().slice(s.index, e.index)).toBe(quote);
     expect(migrateLegacyLayout(doc).migrated).toBe(false);
+  });
+});
+
+describe('the shape an update must keep', () => {
+  const any = (v: unknown) => new Y.ContentAny([v]);
+  const type = (t: Y.AbstractType<unknown>) => new Y.ContentType(t);
+
+  it('places types from the roots down and refuses what the layout does not hold', () => {
+    const blocks = rootPlace('blocks')!;
+    expect(rootPlace('secret')).toBeNull();
+    expect(shapeRefusal(rootPlace('en')!, null, type(new Y.XmlElement('billTitle')))).toMatch(/read-only/);
+    expect(shapeRefusal(rootPlace('order')!, null, new Y.ContentAny(['purpose', 'notice']))).toBeNull();
+    expect(shapeRefusal(blocks, 'purpose', type(new Y.Map()))).toBeNull();
+    const block = childPlace(blocks, 'purpose', new Y.Map(), null);
+    expect(block).toEqual({ at: 'block' });
+    expect(shapeRefusal(block, 'kind', any('transitory'))).toBeNull();
+    expect(shapeRefusal(block, 'kind', any('limerick'))).toMatch(/"kind"/);
+    const fragment = childPlace(block, 'es', new Y.XmlFragment(), 'signature');
+    expect(fragment).toEqual({ at: 'fragment', kind: 'signature' });
+    expect(shapeRefusal(fragment, null, type(new Y.XmlElement('signatureBlock')))).toBeNull();
+    expect(shapeRefusal(fragment, null, type(new Y.XmlElement('provision')))).toMatch(/may not stand in a signature block/);
+    expect(kindSetBy('kind', any('preamble'))).toBe('preamble');
+    expect(kindSetBy('form', any('us'))).toBeNull();
   });
 });
