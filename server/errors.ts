@@ -29,5 +29,7 @@ export const notFound = (code = 'not_found', messageKey = 'notFound', params: Pa
 export const methodNotAllowed = () => new AppError(405, 'method_not_allowed', 'methodNotAllowed');
 /** 413: body too large. */
 export const tooLarge = (limit: number) => new AppError(413, 'too_large', 'bodyTooLarge', { limit });
+/** 415: the body is not JSON. */
+export const unsupportedMediaType = () => new AppError(415, 'unsupported_media_type', 'jsonRequired');
 /** 429: slow down. */
 export const tooManyRequests = (seconds: number) => new AppError(429, 'too_many_requests', 'tooManyAttempts', { seconds });

@@ -3,7 +3,8 @@ import type { Services } from '../services';
 import type { User } from '../storage/UserStore';
 import type { Lang } from '@shared/bill/Lang';
 import { badRequest, forbidden, tooLarge, unauthenticated } from '../errors';
-import { isSameOrigin, requestToken } from '../auth/requestToken';
+import { requestToken } from '../auth/requestToken';
+import { crossSiteWrite } from '../auth/crossSiteWrite';
 
 /** One HTTP request as handlers see it. */
 export class RequestContext {
@@ -26,9 +27,7 @@ export class RequestContext {
       const user = userId ? this.services.users.byId(userId) : undefined;
       this.cachedUser = user && !user.disabled ? user : null;
       if (this.cachedUser && token?.via === 'cookie' && this.req.method !== 'GET' && this.req.method !== 'HEAD') {
-        if (!isSameOrigin(this.req, this.services.config.allowedOrigins) || !this.req.headers['content-type']?.includes('application/json')) {
-          throw forbidden('crossSite');
-        }
+        if (crossSiteWrite(this.req, this.services.config.allowedOrigins)) throw forbidden('crossSite');
       }
     }
     if (!this.cachedUser) throw unauthenticated();

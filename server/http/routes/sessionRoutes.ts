@@ -1,10 +1,11 @@
 import type { Router } from '../Router';
-import { invalidField, tooManyRequests, unauthenticated } from '../../errors';
+import { forbidden, invalidField, tooManyRequests, unauthenticated, unsupportedMediaType } from '../../errors';
 import { DUMMY_HASH, verifyPassword } from '../../auth/password';
 import { SESSION_COOKIE } from '../../auth/requestToken';
 import type { Services } from '../../services';
 import type { User } from '../../storage/UserStore';
 import { revalidateConnections } from '../../auth/revalidateConnections';
+import { crossSiteWrite } from '../../auth/crossSiteWrite';
 
 /** The public view of an account. */
 export function publicUser(user: User) {
@@ -15,12 +16,17 @@ const WINDOW_MS = 15 * 60_000;
 /** Failed sign-ins allowed per account, and per address (higher: one office may share an address). */
 const MAX_FAILURES = { e: 10, a: 50 };
 
-/** Sign-in, sign-out and "who am I". Failed sign-ins are limited per email and per address. */
+/** Sign-in, sign-out and "who am I". Sign-in takes JSON from this site only; failed sign-ins are limited per email and per address. */
 export function sessionRoutes(router: Router, services: Services): void {
   const failures = new Map<string, number[]>();
   const recentFailures = (key: string, now: number) => (failures.get(key) ?? []).filter((t) => t > now - WINDOW_MS);
 
   router.add('POST', '/api/session', async (ctx) => {
+    // Sign-in sets the cookie, so it is a cookie write too: another site's form must not sign the
+    // visitor in as someone else (login CSRF).
+    const crossSite = crossSiteWrite(ctx.req, services.config.allowedOrigins);
+    if (crossSite === 'origin') throw forbidden('crossSite');
+    if (crossSite === 'contentType') throw unsupportedMediaType();
     const body = await ctx.json();
     const { email, password } = body;
     if (typeof email !== 'string' || email.length > 320) throw invalidField('email');
