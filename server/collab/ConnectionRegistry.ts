@@ -5,25 +5,56 @@ import type { RoomConnection } from './DocRoom';
 export interface TrackedConnection extends RoomConnection {
   docId: string;
   token: string;
+  /** When the session that opened the socket ends (ms since the epoch); the socket closes then. */
+  expiresAt: number;
 }
 
 /** What a re-check decides for one connection. */
 export type Verdict = 'keep' | 'unauthenticated' | 'forbidden' | 'readOnly';
 
-/** Every open collaboration socket, so that permission changes reach live connections at once. */
+/** setTimeout waits at most 2^31 - 1 ms (about 24.8 days); a longer session re-arms its timer. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * Every open collaboration socket, so that permission changes reach live connections at once, and
+ * each socket closes when its session expires.
+ */
 export class ConnectionRegistry {
   private readonly all = new Set<TrackedConnection>();
+  private readonly expiryTimers = new Map<TrackedConnection, NodeJS.Timeout>();
 
+  /** Tracks a connection and arms the timer that closes it when its session expires. */
   add(conn: TrackedConnection): void {
     this.all.add(conn);
+    this.armExpiry(conn);
   }
 
   delete(conn: TrackedConnection): void {
     this.all.delete(conn);
+    clearTimeout(this.expiryTimers.get(conn));
+    this.expiryTimers.delete(conn);
   }
 
   [Symbol.iterator](): IterableIterator<TrackedConnection> {
     return this.all.values();
+  }
+
+  /** Closes a connection whose session has ended with 4401; nothing it still sends changes the document. */
+  expire(conn: TrackedConnection): void {
+    clearTimeout(this.expiryTimers.get(conn));
+    this.expiryTimers.delete(conn);
+    if (!this.all.has(conn)) return;
+    conn.canWrite = false;
+    conn.ws.close(CloseCode.Unauthenticated, 'session expired');
+  }
+
+  private armExpiry(conn: TrackedConnection): void {
+    const remaining = conn.expiresAt - Date.now();
+    if (remaining <= 0) return this.expire(conn);
+    // Timers may fire a little early: the callback checks the clock again and re-arms if so.
+    const timer = setTimeout(() => this.armExpiry(conn), Math.min(remaining, MAX_TIMER_MS));
+    timer.unref();
+    this.expiryTimers.set(conn, timer);
   }
 
   /**
@@ -38,7 +69,8 @@ export class ConnectionRegistry {
       if (verdict === 'keep') continue;
       if (verdict === 'readOnly' && !conn.canWrite) continue;
       conn.canWrite = false;
-      conn.ws.close(verdict === 'unauthenticated' ? CloseCode.Unauthenticated : CloseCode.Forbidden, 'permission changed');
+      if (verdict === 'unauthenticated') conn.ws.close(CloseCode.Unauthenticated, 'session ended');
+      else conn.ws.close(CloseCode.Forbidden, 'permission changed');
       closed++;
     }
     return closed;

@@ -42,9 +42,9 @@ export function attachCollab(server: Server, services: Services): { wss: WebSock
 
   function accept(ws: WebSocket, req: IncomingMessage, url: URL, docId: string): void {
     const token = requestToken(req, url, true);
-    const userId = token && services.sessions.userIdFor(token.token);
-    const user = userId ? services.users.byId(userId) : undefined;
-    if (!token || !user || user.disabled) return ws.close(CloseCode.Unauthenticated, 'unauthenticated');
+    const session = token ? services.sessions.live(token.token) : undefined;
+    const user = session ? services.users.byId(session.userId) : undefined;
+    if (!token || !session || !user || user.disabled) return ws.close(CloseCode.Unauthenticated, 'unauthenticated');
     const doc = services.documents.get(docId);
     if (!doc) return ws.close(CloseCode.NotFound, 'not found');
     if (!canRead(user, doc)) return ws.close(CloseCode.Forbidden, 'forbidden');
@@ -54,6 +54,7 @@ export function attachCollab(server: Server, services: Services): { wss: WebSock
       ws,
       docId,
       token: token.token,
+      expiresAt: session.expiresAt,
       userId: user.id,
       identity: { id: user.id, name: user.name, color: presenceColor(user.id), role: user.role },
       canWrite: canWrite(user, doc),
@@ -69,6 +70,7 @@ export function attachCollab(server: Server, services: Services): { wss: WebSock
 
     ws.on('message', (data, isBinary) => {
       const now = Date.now();
+      if (now >= conn.expiresAt) return connections.expire(conn); // before its timer fires: nothing after expiry counts
       bucket.tokens = Math.min(config.messageBurst, bucket.tokens + ((now - bucket.at) / 1000) * config.messageRate);
       bucket.at = now;
       if (--bucket.tokens < 0) return ws.close(CloseCode.RateLimited, 'rate limited');

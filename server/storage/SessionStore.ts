@@ -18,10 +18,15 @@ export class SessionStore {
 
   /** The user id of a live session, or undefined for an unknown, expired or revoked token. */
   userIdFor(token: string): string | undefined {
+    return this.live(token)?.userId;
+  }
+
+  /** A live session's user and when it ends (ms since the epoch); undefined for an unknown, expired or revoked token. */
+  live(token: string): { userId: string; expiresAt: number } | undefined {
     const row = this.db
-      .prepare('SELECT user_id FROM sessions WHERE token_hash = ? AND revoked = 0 AND expires_at > ?')
-      .get(hash(token), Date.now()) as { user_id: string } | undefined;
-    return row?.user_id;
+      .prepare('SELECT user_id, expires_at FROM sessions WHERE token_hash = ? AND revoked = 0 AND expires_at > ?')
+      .get(hash(token), Date.now()) as { user_id: string; expires_at: number } | undefined;
+    return row && { userId: row.user_id, expiresAt: row.expires_at };
   }
 
   revoke(token: string): void {
