@@ -3,7 +3,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { MessageType } from '@shared/collab/closeCodes';
-import { decodeAwarenessUpdate, encodeAwarenessUpdate, stampIdentity } from './awarenessIdentity';
+import { claimedEntries, decodeAwarenessUpdate, encodeAwarenessUpdate, stampIdentity, type AwarenessEntry } from './awarenessIdentity';
 import { send, type DocRoom, type RoomConnection } from './DocRoom';
 import { checkUpdate } from './checkUpdate';
 
@@ -73,15 +73,29 @@ function sendAck(conn: RoomConnection): void {
 }
 
 function handleAwareness(room: DocRoom, conn: RoomConnection, update: Uint8Array): void {
-  const entries = decodeAwarenessUpdate(update);
-  const owned = entries.filter((e) => {
-    if (conn.awarenessIds.has(e.clientId)) return true;
-    for (const other of room.conns) if (other !== conn && other.awarenessIds.has(e.clientId)) return false;
-    return true;
-  });
+  const owned = claimedEntries(room, conn, decodeAwarenessUpdate(update));
   if (owned.length === 0) return;
-  for (const e of owned) if (e.state !== null) conn.awarenessIds.add(e.clientId);
+  const unseen = unseenRemovals(room, owned);
   awarenessProtocol.applyAwarenessUpdate(room.awareness, encodeAwarenessUpdate(stampIdentity(owned, conn.identity)), conn);
+  if (unseen.length > 0) {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.Awareness);
+    encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(unseen));
+    send(conn.ws, encoding.toUint8Array(encoder));
+  }
+}
+
+/**
+ * The room's removals of states that these entries would set again at a clock Yjs ignores: a client
+ * back after a disconnect resends its state with the clock it left with, which the removal has
+ * passed. Told of the removal, the client announces itself again with a newer clock (y-protocols).
+ */
+function unseenRemovals(room: DocRoom, entries: AwarenessEntry[]): AwarenessEntry[] {
+  return entries.flatMap((e) => {
+    const clock = room.awareness.meta.get(e.clientId)?.clock;
+    if (e.state === null || clock === undefined || clock < e.clock || room.awareness.states.has(e.clientId)) return [];
+    return [{ clientId: e.clientId, clock, state: null }];
+  });
 }
 
 /** Sends the sync step 1 and current awareness a new connection needs. */
