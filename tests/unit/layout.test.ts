@@ -7,7 +7,7 @@ import { billSchema } from '../../client/shared/schema/billSchema';
 import {
   blockInfo, deleteBlock, deletedBlocks, isLegacyLayout, migrateLegacyLayout, moveSection, orderOf, readBilingualContent,
   restoreBlock, visibleBlocks, visibleOrder, writeBilingualContent, insertBlock, setParameterValue, replaceBlockContent,
-  rootPlace, childPlace, shapeRefusal, kindSetBy,
+  blockFragment, readBlockRecords, writeBlockRecords, upsertBlock, setOrder, rootPlace, childPlace, shapeRefusal, kindSetBy,
 } from '../../client/shared/layout';
 
 const library = loadTemplates('templates');
@@ -135,9 +135,65 @@ describe('conversion of the layout before blocks', () => {
   });
 });
 
+describe('copying blocks, restoring them and setting the order', () => {
+  const anchorIn = (doc: Y.Doc, id: string, at: number) => {
+    const provision = blockFragment(doc, id, 'en')!.get(1) as Y.XmlElement;
+    return Y.createRelativePositionFromTypeIndex(provision.get(0) as Y.XmlText, at);
+  };
+  const textAt = (doc: Y.Doc, rel: Y.RelativePosition) => {
+    const abs = Y.createAbsolutePositionFromRelativePosition(rel, doc)!;
+    return (abs.type as Y.XmlText).toString().slice(abs.index, abs.index + 10);
+  };
+
+  it('copies blocks with their ids, kinds, forms and content', () => {
+    const model = fresh();
+    insertBlock(model, { kind: 'signature', id: 's-signature', content: { en: [{ type: 'signatureBlock' }], es: [{ type: 'signatureBlock' }] } });
+    const copy = new Y.Doc();
+    writeBlockRecords(copy, readBlockRecords(model));
+    expect(visibleBlocks(copy)).toEqual(visibleBlocks(model));
+    expect(readBilingualContent(copy)).toEqual(readBilingualContent(model));
+  });
+
+  it('upserts a block changing only what differs, undeleting it, or creating it outside the order', () => {
+    const doc = fresh();
+    const record = readBlockRecords(doc).find((r) => r.id === 'purpose')!;
+    const anchor = anchorIn(doc, 'purpose', 5);
+    const before = textAt(doc, anchor);
+    const heading = { type: 'sectionHeading', content: [{ type: 'text', text: 'Aims' }] };
+    deleteBlock(doc, 'purpose', 'Ana');
+    upsertBlock(doc, { ...record, content: { ...record.content, en: [heading, ...record.content.en.slice(1)] } });
+    expect(blockInfo(doc, 'purpose')?.deleted).toBeNull();
+    expect(textAt(doc, anchor)).toBe(before);
+    expect(blockFragment(doc, 'purpose', 'en')!.get(0).toString()).toContain('Aims');
+    upsertBlock(doc, { ...record, id: 'purpose-copy' });
+    expect(blockInfo(doc, 'purpose-copy')?.kind).toBe('section');
+    expect(orderOf(doc).toArray()).not.toContain('purpose-copy');
+  });
+
+  it('sets the order keeping entries in sequence, so a concurrent insert still lands where it was meant', () => {
+    const a = fresh();
+    const b = new Y.Doc();
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    const shown = visibleOrder(a);
+    const wanted = shown.filter((id) => id !== 'notice');
+    const at = wanted.indexOf('definitions');
+    wanted.splice(at, 1);
+    wanted.splice(2, 0, 'definitions', 'definitions', 'no-such-block');
+    deleteBlock(a, 'claims', 'Ana');
+    setOrder(a, wanted);
+    expect(visibleOrder(a)).toEqual(wanted.filter((id, i) => id !== 'claims' && id !== 'no-such-block' && wanted.indexOf(id) === i));
+    expect(orderOf(a).toArray()).toEqual(visibleOrder(a));
+    // Meanwhile b inserted a section after "seizure", which setOrder did not move.
+    insertBlock(b, { kind: 'section', id: 'from-b', afterId: 'seizure' });
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    const order = visibleOrder(a);
+    expect(order[order.indexOf('seizure') + 1]).toBe('from-b');
+  });
+});
+
 describe('the shape an update must keep', () => {
   const any = (v: unknown) => new Y.ContentAny([v]);
-  const type = (t: Y.AbstractType<unknown>) => new Y.ContentType(t);
+  const type = (t: Y.ContentType['type']) => new Y.ContentType(t);
 
   it('places types from the roots down and refuses what the layout does not hold', () => {
     const blocks = rootPlace('blocks')!;

@@ -12,3 +12,5 @@ export * from './legacyLayout';
 export * from './observeLayout';
 export { groupTopLevel, pairGroups } from './groupBlocks';
 export * from './updateShape';
+export * from './blockRecords';
+export * from './setOrder';

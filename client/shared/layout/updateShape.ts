@@ -24,6 +24,7 @@ export type ShapePlace =
   | { at: 'nowhere' };
 
 type Content = Y.Item['content'];
+type SharedType = Y.ContentType['type'];
 
 const KIND_KEY = 'kind';
 const FORMS = new Set(['any', 'us', 'mx']);
@@ -79,7 +80,7 @@ export function rootPlace(name: string): ShapePlace | null {
 }
 
 /** The kind a block map holds, when it is a known one. */
-export function blockMapKind(map: Y.AbstractType<unknown>): BlockKind | null {
+export function blockMapKind(map: SharedType): BlockKind | null {
   const kind = map instanceof Y.Map ? map.get(KIND_KEY) : undefined;
   return isBlockKind(kind) ? kind : null;
 }
@@ -174,7 +175,7 @@ export function shapeRefusal(parent: ShapePlace, key: string | null, content: Co
  * The place of a type that stands under `parent` at `key` (check it with shapeRefusal first);
  * `blockKind` is the kind of the block when `parent` is a block's map.
  */
-export function childPlace(parent: ShapePlace, key: string | null, type: Y.AbstractType<unknown>, blockKind: BlockKind | null): ShapePlace {
+export function childPlace(parent: ShapePlace, key: string | null, type: SharedType, blockKind: BlockKind | null): ShapePlace {
   if (parent.at === 'meta') return parent;
   if (parent.at === 'blocks' && type instanceof Y.Map) return { at: 'block' };
   if (parent.at === 'block' && isLang(key)) return { at: 'fragment', kind: blockKind };
