@@ -5,8 +5,8 @@ import type { DocumentMeta } from '../storage/DocumentStore';
 import { badRequest, forbidden, notFound } from '../errors';
 import { canCreate, canRead } from '../auth/permissions';
 import { templateToContent } from '@shared/bill/templateToContent';
-import { fillParameters, keepForm, parameterKeys } from '@shared/bill/fillParameters';
-import { readBilingualContent } from '@shared/bill/yBill';
+import { fillParameters, parameterKeys, type ParameterValues } from '@shared/bill/fillParameters';
+import { readBlockRecords, type BlockRecord } from '@shared/layout';
 import { createDocument } from './createDocument';
 import { withDocState } from './documentContent';
 import { jurisdictionValues } from './jurisdictionValues';
@@ -29,10 +29,17 @@ export function createModelFromTemplate(services: Services, user: User, template
   });
 }
 
+/** A block with its parameters filled in both languages. */
+function fillBlock(record: BlockRecord, values: ParameterValues): BlockRecord {
+  const filled = fillParameters({ en: { type: 'doc', content: record.content.en }, es: { type: 'doc', content: record.content.es } }, values);
+  return { ...record, content: { en: filled.en.content ?? [], es: filled.es.content ?? [] } };
+}
+
 /**
- * A jurisdiction's variant of a model act: the model's current text, keeping the blocks of the
- * jurisdiction's legislative form, with parameters filled from jurisdiction data. The model's state
- * at that moment is kept as a named version of the model, and the variant records its id.
+ * A jurisdiction's variant of a model act: the model's current blocks (same ids, kinds and forms),
+ * keeping those of the jurisdiction's legislative form, with parameters filled from jurisdiction
+ * data. The model's state at that moment is kept as a named version of the model, and the variant
+ * records its id.
  */
 export function createVariant(services: Services, user: User, modelId: string, code: string, counterpartCode?: string): DocumentMeta {
   const model = services.documents.get(modelId);
@@ -45,10 +52,11 @@ export function createVariant(services: Services, user: User, modelId: string, c
   if (counterpartCode && !counterpart) throw notFound('jurisdiction_not_found', 'jurisdictionNotFound', { code: counterpartCode });
   if (!canCreate(user, code)) throw forbidden();
 
-  const { content, state } = withDocState(services, model.id, (ydoc) => ({ content: readBilingualContent(ydoc), state: Y.encodeStateAsUpdate(ydoc) }));
+  const { records, state } = withDocState(services, model.id, (ydoc) => ({ records: readBlockRecords(ydoc), state: Y.encodeStateAsUpdate(ydoc) }));
   const template = model.templateId ? services.library.templates.get(model.templateId) : undefined;
-  const formed = keepForm(content, jurisdiction.country === 'US' ? 'us' : 'mx');
-  const keys = [...new Set([...parameterKeys(formed.en), ...parameterKeys(formed.es)])];
+  const form = jurisdiction.country === 'US' ? 'us' : 'mx';
+  const formed = records.filter((r) => r.form === 'any' || r.form === form);
+  const keys = parameterKeys({ type: 'doc', content: formed.flatMap((r) => [...r.content.en, ...r.content.es]) });
   const values = jurisdictionValues(template, keys, jurisdiction, counterpart);
   return services.db.transaction(() => {
     const basis = services.versions.create(model.id, `Basis of ${code} variant`, state, user.id);
@@ -60,7 +68,7 @@ export function createVariant(services: Services, user: User, modelId: string, c
       jurisdiction: code,
       modelId: model.id,
       modelVersion: basis.id,
-      content: fillParameters(formed, values),
+      content: formed.map((r) => fillBlock(r, values)),
       params: values,
       meta: { authoritativeLanguage: jurisdiction.authoritativeLanguage, counterpart: counterpart?.code ?? null },
     });

@@ -1,17 +1,19 @@
 import * as Y from 'yjs';
-import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import type { Services } from '../services';
 import type { DocumentMeta } from '../storage/DocumentStore';
 import { badRequest, notFound } from '../errors';
 import { LANGS, type Lang } from '@shared/bill/Lang';
 import type { BilingualContent, PMJSON } from '@shared/bill/yBill';
 import { META_MAP } from '@shared/bill/yBill';
-import { billSchema } from '@shared/schema/billSchema';
+import { deleteBlock, moveBlockAfter, replaceBlockContent, upsertBlock, visibleBlocks, visibleOrder } from '@shared/layout';
 import { fillParameters, keepForm, type ParameterValues } from '@shared/bill/fillParameters';
 import { sectionTokens } from '@shared/compare/sectionTokens';
 import { compareSection, type Change } from '@shared/compare/compareSections';
 import { documentContent } from './documentContent';
 import { versionContent } from './documentRefs';
+
+/** Origin of the edits that take the model's text. */
+const UPSTREAM_ORIGIN = 'puente:upstream';
 
 /** How a section of the model moved on since the variant was made from it. */
 export type UpstreamState = 'clean' | 'conflict' | 'added' | 'removed';
@@ -66,47 +68,57 @@ export function upstreamChanges(services: Services, variant: DocumentMeta, lang:
   return out;
 }
 
+/** Where a section the variant lacks goes: after the nearest section before it in the model that the variant shows. */
+function placeAfter(ydoc: Y.Doc, modelOrder: string[], sectionId: string): string | null {
+  const shown = visibleBlocks(ydoc);
+  const ids = new Set(shown.map((b) => b.id));
+  const before = modelOrder.slice(0, Math.max(0, modelOrder.indexOf(sectionId))).reverse().find((id) => ids.has(id));
+  if (before) return before;
+  // First in the model: before the variant's first section, else at the end.
+  const first = shown.findIndex((b) => b.kind === 'section' || b.kind === 'transitory');
+  if (first < 0) return shown[shown.length - 1]?.id ?? null;
+  return shown[first - 1]?.id ?? null;
+}
+
 /**
  * Takes the model's current text of one section into the variant, in both languages, with the
- * variant's parameter values; the change goes through the live document like any edit.
+ * variant's parameter values; the change goes through the live document like any edit. A section
+ * the variant has is changed only where it differs; one it lacks is put after its predecessor in
+ * the model; one the model removed is deleted from the variant (kept, restorable, as deleted by `by`).
  */
-export function applyUpstream(services: Services, variant: DocumentMeta, sectionId: string): void {
+export function applyUpstream(services: Services, variant: DocumentMeta, sectionId: string, by: string): void {
   const { model } = sides(services, variant);
   const room = services.rooms.open(variant.id);
   try {
-    const paramsMap = room.ydoc.getMap(META_MAP).get('params');
+    const ydoc = room.ydoc;
+    const paramsMap = ydoc.getMap(META_MAP).get('params');
     const values = (paramsMap instanceof Y.Map ? paramsMap.toJSON() : {}) as ParameterValues;
     const filled = fillParameters(model, values);
-    let applied = false;
-    room.ydoc.transact(() => {
-      for (const lang of LANGS) {
-        const fragment = room.ydoc.getXmlFragment(lang);
-        const children = fragment.toArray();
-        const index = children.findIndex((c) => c instanceof Y.XmlElement && c.nodeName === 'section' && c.getAttribute('sectionId') === sectionId);
-        const theirs = sectionsById(filled[lang]).get(sectionId);
-        if (index >= 0) fragment.delete(index, 1);
-        if (!theirs) {
-          applied ||= index >= 0;
-          continue;
+    const theirs = { en: sectionsById(filled.en).get(sectionId), es: sectionsById(filled.es).get(sectionId) };
+    const head = theirs.en ?? theirs.es;
+    const shown = visibleOrder(ydoc).includes(sectionId);
+    if (!head) {
+      if (!shown) throw notFound('section_not_found', 'sectionNotFound', { id: sectionId });
+      deleteBlock(ydoc, sectionId, by, UPSTREAM_ORIGIN);
+      return;
+    }
+    ydoc.transact(() => {
+      if (shown) {
+        for (const lang of LANGS) {
+          const section = theirs[lang];
+          if (section) replaceBlockContent(ydoc, sectionId, lang, section.content ?? [], UPSTREAM_ORIGIN);
         }
-        // Where to put it: where it was, else after the section that precedes it in the model.
-        let at = index;
-        if (at < 0) {
-          const order = [...sectionsById(filled[lang]).keys()];
-          const before = order[order.indexOf(sectionId) - 1];
-          const current = fragment.toArray();
-          const prev = current.findIndex((c) => c instanceof Y.XmlElement && c.getAttribute('sectionId') === before);
-          at = prev >= 0 ? prev + 1 : current.length;
-        }
-        const scratch = new Y.Doc();
-        prosemirrorJSONToYXmlFragment(billSchema, { type: 'doc', content: [theirs] }, scratch.getXmlFragment('x'));
-        const element = scratch.getXmlFragment('x').get(0);
-        if (element instanceof Y.XmlElement) fragment.insert(at, [element.clone()]);
-        scratch.destroy();
-        applied = true;
+        return;
       }
-    }, 'upstream');
-    if (!applied) throw notFound('section_not_found', 'sectionNotFound', { id: sectionId });
+      const form = head.attrs?.form;
+      upsertBlock(ydoc, {
+        id: sectionId,
+        kind: head.attrs?.kind === 'transitory' ? 'transitory' : 'section',
+        form: form === 'us' || form === 'mx' ? form : 'any',
+        content: { en: theirs.en?.content ?? [], es: theirs.es?.content ?? [] },
+      }, UPSTREAM_ORIGIN);
+      moveBlockAfter(ydoc, sectionId, placeAfter(ydoc, [...sectionsById(filled.en).keys()], sectionId), UPSTREAM_ORIGIN);
+    }, UPSTREAM_ORIGIN);
   } finally {
     if (room.conns.size === 0) services.rooms.release(room);
   }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { apiCall } from '../helpers/testServer';
 import { withServerAndAdmin, type TestServer } from '../helpers/serverSuite';
-import { connectClient } from '../helpers/yClient';
+import { connectClient, eventually } from '../helpers/yClient';
+import { deletedBlocks, insertBlock, visibleOrder } from '../../client/shared/layout';
 import { provisionText } from '../helpers/billText';
 import type { Comparison } from '../../client/shared/compare/compareSections';
 import type { StateMap } from '../../server/documents/stateMap';
@@ -48,7 +49,17 @@ describe('comparison API, versions and the states × sections map', () => {
     expect(cmp.body.stats.wordsChanged).toBe(5);
 
     const v2 = (await apiCall<{ id: string }>(server, admin, 'POST', `/api/documents/${doc}/versions`, { name: 'Committee draft' })).body;
+    // A section added since the version: restoring deletes it, restorably, and keeps the version's order.
+    const c = connectClient(server.url, doc, admin);
+    await c.synced();
+    const order = visibleOrder(c.doc);
+    insertBlock(c.doc, { kind: 'section', id: 'added-later', afterId: null });
+    await c.allAcked();
     expect((await apiCall(server, admin, 'POST', `/api/documents/${doc}/versions/${v1.body.id}/restore`)).status).toBe(200);
+    await eventually(() => !visibleOrder(c.doc).includes('added-later'), 'the client sees the restore');
+    expect(visibleOrder(c.doc)).toEqual(order);
+    expect(deletedBlocks(c.doc).map((b) => b.id)).toEqual(['added-later']);
+    c.destroy();
     const same = await apiCall<{ stats: { wordsChanged: number } }>(server, admin, 'GET', `/api/compare?left=${doc}@${v1.body.id}&right=${doc}&lang=en`);
     expect(same.body.stats.wordsChanged).toBe(0);
     const versions = await apiCall<{ id: string; name: string }[]>(server, admin, 'GET', `/api/documents/${doc}/versions`);

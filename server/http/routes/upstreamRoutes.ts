@@ -19,7 +19,7 @@ export function upstreamRoutes(router: Router, services: Services): void {
     const user = ctx.user();
     const doc = readableDocument(services, user, ctx.params.id ?? '');
     if (!canWrite(user, doc)) throw forbidden();
-    applyUpstream(services, doc, ctx.params.sectionId ?? '');
+    applyUpstream(services, doc, ctx.params.sectionId ?? '', user.name);
     services.audit.record('document.upstream', user.id, doc.id, { sectionId: ctx.params.sectionId });
     return { status: 200, body: { ok: true } };
   });

@@ -39,7 +39,7 @@ export function versionRoutes(router: Router, services: Services): void {
     if (!canWrite(user, doc)) throw forbidden();
     const versionId = ctx.params.versionId ?? '';
     if (!services.versions.state(doc.id, versionId)) throw notFound('version_not_found', 'versionNotFound', { id: versionId });
-    restoreVersion(services, doc.id, versionId);
+    restoreVersion(services, doc.id, versionId, user.name);
     services.audit.record('version.restore', user.id, doc.id, { versionId });
     return { status: 200, body: { ok: true, restored: versionId } };
   });
