@@ -8,6 +8,7 @@ import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import { spawnServer } from '../helpers/spawnServer';
 import { writeBilingualContent, type BilingualContent } from '../../client/shared/bill/yBill';
+import { blockFragment, visibleBlocks } from '../../client/shared/layout';
 import { percentile, procUsage } from './stats';
 import { MessageType } from '../../client/shared/collab/closeCodes';
 import { prepareData } from './prepareData';
@@ -32,11 +33,12 @@ export interface CollabResult {
   rssMB: number;
 }
 
+/** The first text of the first provision of each of the first `n` sections, in English. */
 function xmlTexts(doc: Y.Doc, n: number): Y.XmlText[] {
   const out: Y.XmlText[] = [];
-  for (const section of doc.getXmlFragment('en').toArray()) {
-    if (!(section instanceof Y.XmlElement) || section.nodeName !== 'section') continue;
-    const provision = section.get(1);
+  for (const block of visibleBlocks(doc)) {
+    if (block.kind !== 'section') continue;
+    const provision = blockFragment(doc, block.id, 'en')?.get(1);
     const t = provision instanceof Y.XmlElement ? provision.get(0) : null;
     if (t instanceof Y.XmlText) out.push(t);
     if (out.length >= n) break;

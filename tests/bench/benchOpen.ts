@@ -3,6 +3,7 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import { chromium } from '@playwright/test';
 import { writeBilingualContent, type BilingualContent } from '../../client/shared/bill/yBill';
+import { blockFragment, visibleBlocks } from '../../client/shared/layout';
 import { loadConfig } from '../../server/config';
 import { createServices } from '../../server/services';
 import { spawnServer } from '../helpers/spawnServer';
@@ -17,9 +18,8 @@ export function editHistory(bill: BilingualContent, count: number): { update: Ui
   const before = Y.encodeStateVector(doc);
   const texts: Y.XmlText[] = [];
   for (const lang of ['en', 'es'] as const) {
-    for (const section of doc.getXmlFragment(lang).toArray()) {
-      if (!(section instanceof Y.XmlElement)) continue;
-      for (const p of section.toArray()) {
+    for (const block of visibleBlocks(doc)) {
+      for (const p of blockFragment(doc, block.id, lang)?.toArray() ?? []) {
         const t = p instanceof Y.XmlElement ? p.get(0) : null;
         if (t instanceof Y.XmlText) texts.push(t);
       }

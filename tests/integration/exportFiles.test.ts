@@ -52,7 +52,7 @@ describe('export to DOCX and PDF', () => {
     await c.synced();
     const t = provisionText(c.doc, 'es');
     t.insert(t.length, ' Añadido por Chihuahua: niñas, niños y adolescentes.');
-    const second = provisionText(c.doc, 'es', 0);
+    const second = provisionText(c.doc, 'es');
     second.delete(0, 'La presente '.length); // a deletion, for the redline
     await c.allAcked();
     c.destroy();
