@@ -15,6 +15,7 @@ import { ExportPool } from './export/ExportPool';
 import { GlossaryStore } from './storage/GlossaryStore';
 import { CommentStore } from './storage/CommentStore';
 import { loadTemplates, type TemplateLibrary } from './templates/loadTemplates';
+import { ensureBlockLayout } from './documents/ensureBlockLayout';
 
 /** Everything a request handler or the collaboration server needs, built once at start-up. */
 export interface Services {
@@ -48,10 +49,12 @@ export function createServices(config: Config, log: (line: string) => void = (l)
   const glossary = new GlossaryStore(db);
   glossary.seedIfEmpty(library.glossarySeed);
   const updates = new UpdateStore(db);
+  const comments = new CommentStore(db);
   const lastTouch = new Map<string, number>();
   const rooms = new RoomRegistry(updates, {
     unloadGraceMs: config.unloadGraceMs,
     compactEvery: config.compactEvery,
+    onLoaded: (docId, ydoc, through) => ensureBlockLayout({ db, updates, comments }, docId, ydoc, through),
     onPersisted: (docId) => {
       // updated_at is advisory: write it at most every two seconds per document.
       const now = Date.now();
@@ -74,7 +77,7 @@ export function createServices(config: Config, log: (line: string) => void = (l)
     connections: new ConnectionRegistry(),
     exports: new ExportPool(),
     glossary,
-    comments: new CommentStore(db),
+    comments,
     stopCheckpoints: () => new Promise<void>((resolve) => {
       checkpointer.once('exit', () => resolve());
       checkpointer.postMessage('stop');

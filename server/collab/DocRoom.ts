@@ -30,6 +30,8 @@ const IDLE_COMPACTION_MS = 10_000;
 
 /** Hooks the room calls; kept small so the room knows nothing of HTTP or users. */
 export interface RoomHooks {
+  /** Brings a document just loaded from storage up to date; true when it rewrote the stored state (folding the log). */
+  onLoaded(docId: string, ydoc: Y.Doc, throughUpdateId: number): boolean;
   onPersisted(docId: string, userId: string | null): void;
   onEmpty(room: DocRoom): void;
 }
@@ -59,7 +61,7 @@ export class DocRoom {
       for (const u of stored.updates) Y.applyUpdate(this.ydoc, u, LOAD_ORIGIN);
     }, LOAD_ORIGIN);
     this.lastUpdateId = stored.lastUpdateId;
-    this.sinceCompaction = stored.updates.length;
+    this.sinceCompaction = hooks.onLoaded(docId, this.ydoc, stored.lastUpdateId) ? 0 : stored.updates.length;
     this.ydoc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
   }

@@ -1,5 +1,5 @@
 import type { UpdateStore } from '../storage/UpdateStore';
-import { DocRoom } from './DocRoom';
+import { DocRoom, type RoomHooks } from './DocRoom';
 
 /** Open rooms by document id; loads a room on first use and unloads it after a grace period with no clients. */
 export class RoomRegistry {
@@ -8,7 +8,7 @@ export class RoomRegistry {
 
   constructor(
     private readonly store: UpdateStore,
-    private readonly options: { unloadGraceMs: number; compactEvery: number; onPersisted: (docId: string, userId: string | null) => void },
+    private readonly options: { unloadGraceMs: number; compactEvery: number } & Pick<RoomHooks, 'onLoaded' | 'onPersisted'>,
   ) {}
 
   /** The room of a document, loading it from SQLite synchronously if needed. */
@@ -17,6 +17,7 @@ export class RoomRegistry {
     let room = this.rooms.get(docId);
     if (!room) {
       room = new DocRoom(docId, this.store, {
+        onLoaded: this.options.onLoaded,
         onPersisted: this.options.onPersisted,
         onEmpty: (r) => this.scheduleUnload(r),
       }, this.options.compactEvery);

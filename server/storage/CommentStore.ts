@@ -64,6 +64,18 @@ export class CommentStore {
     return info.changes > 0;
   }
 
+  /** The first comments of the document's threads that carry an anchor. */
+  anchoredThreads(docId: string): StoredComment[] {
+    return (this.db.prepare('SELECT * FROM comments WHERE doc_id = ? AND id = thread_id AND anchor_start IS NOT NULL ORDER BY created_at, rowid').all(docId) as Row[]).map(toComment);
+  }
+
+  /** Moves a thread's anchor (null: it no longer points into the text, and the thread shows as orphaned). */
+  setAnchor(docId: string, threadId: string, start: Uint8Array | null, end: Uint8Array | null): void {
+    this.db
+      .prepare('UPDATE comments SET anchor_start = ?, anchor_end = ? WHERE doc_id = ? AND id = ? AND thread_id = id')
+      .run(start ? Buffer.from(start) : null, end ? Buffer.from(end) : null, docId, threadId);
+  }
+
   get(docId: string, id: string): StoredComment | undefined {
     const row = this.db.prepare('SELECT * FROM comments WHERE doc_id = ? AND id = ?').get(docId, id) as Row | undefined;
     return row && toComment(row);
