@@ -27,6 +27,12 @@ export interface Config {
   allowedOrigins: string[];
   /** Cookies get the Secure flag (set PUENTE_SECURE_COOKIES=1 behind HTTPS). */
   secureCookies: boolean;
+  /** Comments (threads and replies) one user may post per minute, over all documents. */
+  commentsPerMinute: number;
+  /** Comment threads one document may hold. */
+  maxThreadsPerDocument: number;
+  /** Replies one comment thread may hold. */
+  maxRepliesPerThread: number;
 }
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -61,6 +67,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     messageBurst: intVar(env, 'PUENTE_MESSAGE_BURST', 1000, 1, 1_000_000),
     allowedOrigins: (env.PUENTE_ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     secureCookies: env.PUENTE_SECURE_COOKIES === '1',
+    commentsPerMinute: intVar(env, 'PUENTE_COMMENTS_PER_MINUTE', 60, 1, 100_000),
+    maxThreadsPerDocument: intVar(env, 'PUENTE_MAX_THREADS_PER_DOCUMENT', 5000, 1, 1_000_000),
+    maxRepliesPerThread: intVar(env, 'PUENTE_MAX_REPLIES_PER_THREAD', 500, 1, 1_000_000),
   };
   return { ...config, ...overrides, dbFile: overrides.dbFile ?? path.join(overrides.dataDir ?? dataDir, 'puente.sqlite') };
 }

@@ -29,7 +29,11 @@ export const notFound = (code = 'not_found', messageKey = 'notFound', params: Pa
 export const methodNotAllowed = () => new AppError(405, 'method_not_allowed', 'methodNotAllowed');
 /** 413: body too large. */
 export const tooLarge = (limit: number) => new AppError(413, 'too_large', 'bodyTooLarge', { limit });
+/** 413: one field of the body is larger than its limit (`messageKey` says in what unit). */
+export const fieldTooLarge = (field: string, limit: number, messageKey = 'fieldTooLong') =>
+  new AppError(413, 'field_too_large', messageKey, { field, limit });
 /** 415: the body is not JSON. */
 export const unsupportedMediaType = () => new AppError(415, 'unsupported_media_type', 'jsonRequired');
-/** 429: slow down. */
-export const tooManyRequests = (seconds: number) => new AppError(429, 'too_many_requests', 'tooManyAttempts', { seconds });
+/** 429: slow down (sign-in attempts by default). */
+export const tooManyRequests = (seconds: number, messageKey = 'tooManyAttempts') =>
+  new AppError(429, 'too_many_requests', messageKey, { seconds });

@@ -41,6 +41,16 @@ export class CommentStore {
     return (this.db.prepare('SELECT * FROM comments WHERE doc_id = ? ORDER BY created_at, rowid').all(docId) as Row[]).map(toComment);
   }
 
+  /** How many threads the document holds. */
+  threadCount(docId: string): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM comments WHERE doc_id = ? AND id = thread_id').get(docId) as { n: number }).n;
+  }
+
+  /** How many replies (comments after the first) the thread holds. */
+  replyCount(docId: string, threadId: string): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM comments WHERE doc_id = ? AND thread_id = ? AND id <> thread_id').get(docId, threadId) as { n: number }).n;
+  }
+
   startThread(docId: string, input: { lang: Lang; anchorStart: Uint8Array; anchorEnd: Uint8Array; quote: string; body: string; authorId: string }): StoredComment {
     const id = randomUUID();
     this.db
