@@ -33,7 +33,7 @@ export function selectionAnchor(editor: Editor): { anchorStart: string; anchorEn
   if (!y?.type || !y.binding) return null;
   const start = absolutePositionToRelativePosition(from, y.type, y.binding.mapping as never);
   const end = absolutePositionToRelativePosition(to, y.type, y.binding.mapping as never);
-  return { anchorStart: toB64(Y.encodeRelativePosition(start)), anchorEnd: toB64(Y.encodeRelativePosition(end)), quote: editor.state.doc.textBetween(from, to, ' ') };
+  return { anchorStart: toB64(Y.encodeRelativePosition(start)), anchorEnd: toB64(Y.encodeRelativePosition(end)), quote: editor.state.doc.textBetween(from, to, ' ').slice(0, 2000) };
 }
 
 /** The anchors of a thread as relative positions, or null when it has none. */
