@@ -14,6 +14,8 @@ import { suggestModeKey } from '../editor/extensions/SuggestMode';
 import { glossaryKey } from '../editor/extensions/GlossaryHighlight';
 import { commentHighlightsKey, type CommentAnchor } from '../editor/extensions/CommentHighlights';
 import { blockNumberingKey } from '../editor/extensions/BlockNumbering';
+import { findHighlightKey } from '../editor/extensions/FindHighlight';
+import type { FindQuery } from '@shared/bill/findMatches';
 
 /** Where a person's cursor is: a block, in one language. */
 export interface FocusTarget {
@@ -192,9 +194,22 @@ export class BillStore {
 
   // ---- what every mounted editor shows: suggesting mode, glossary terms, comment anchors, numbers
 
-  private settings: { suggesting: boolean; matcher: GlossaryMatcher | null; anchors: Record<Lang, CommentAnchor[]> } = {
-    suggesting: false, matcher: null, anchors: { en: [], es: [] },
+  private settings: { suggesting: boolean; matcher: GlossaryMatcher | null; anchors: Record<Lang, CommentAnchor[]>; find: Record<Lang, FindQuery | null> } = {
+    suggesting: false, matcher: null, anchors: { en: [], es: [] }, find: { en: null, es: null },
   };
+
+  /** Whether suggesting mode is on (edits become suggestions). */
+  get suggesting(): boolean {
+    return this.settings.suggesting;
+  }
+
+  /** Highlights the find bar's matches in the editors of the languages searched. */
+  setFind(query: Record<Lang, FindQuery | null>): void {
+    this.settings.find = query;
+    for (const lang of LANGS) for (const { editor } of this.editorsOf(lang)) {
+      if (!editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(findHighlightKey, query[lang]).setMeta('addToHistory', false));
+    }
+  }
 
   /** Turns suggesting on or off in every editor. */
   setSuggesting(on: boolean): void {
@@ -221,6 +236,7 @@ export class BillStore {
       .setMeta(suggestModeKey, this.settings.suggesting)
       .setMeta(commentHighlightsKey, this.settings.anchors[lang])
       .setMeta(blockNumberingKey, this.snap.numbers[lang])
+      .setMeta(findHighlightKey, this.settings.find[lang])
       .setMeta('addToHistory', false);
     if (this.settings.matcher) tr.setMeta(glossaryKey, this.settings.matcher);
     editor.view.dispatch(tr);

@@ -17,6 +17,7 @@ import { ParameterCommands } from './extensions/ParameterCommands';
 import { GlossaryHighlight } from './extensions/GlossaryHighlight';
 import { CommentHighlights } from './extensions/CommentHighlights';
 import { SuggestMode } from './extensions/SuggestMode';
+import { FindHighlight } from './extensions/FindHighlight';
 
 /** Props of the editor of one language of one block. */
 export interface BlockEditorProps {
@@ -52,6 +53,7 @@ export function BlockEditor({ store, provider, blockId, kind, lang, editable, us
         GlossaryHighlight.configure({ lang }),
         CommentHighlights,
         SuggestMode.configure({ user }),
+        FindHighlight,
       ],
       editable,
       immediatelyRender: true,

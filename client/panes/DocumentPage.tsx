@@ -23,6 +23,7 @@ import { useComments } from './useComments';
 import { StatusControl } from './StatusControl';
 import { SuggestionsPanel } from './SuggestionsPanel';
 import { DeletedSections } from './DeletedSections';
+import { FindReplaceBar } from './FindReplaceBar';
 import { BillView } from './BillView';
 import { BillStore } from '../bill/BillStore';
 import type { SectionActions } from '../bill/SectionActions';
@@ -73,6 +74,7 @@ function LiveDocument({ doc, user, onSessionExpired, onDocChanged }: { doc: Docu
   const [exporting, setExporting] = useState(false);
   const [statusError, setStatusError] = useState<string | null>(null);
   const [suggesting, setSuggesting] = useState(false);
+  const [finding, setFinding] = useState(false);
   useEffect(() => store.setSuggesting(suggesting), [store, suggesting]);
   const comments = useComments(doc.id, store);
   const [view, setView] = useState<'both' | Lang>('both');
@@ -113,8 +115,14 @@ function LiveDocument({ doc, user, onSessionExpired, onDocChanged }: { doc: Docu
   // Undo and redo work from anywhere on the page, not only inside an editor.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || inFormField(e.target)) return;
+      if (!(e.ctrlKey || e.metaKey)) return;
       const k = e.key.toLowerCase();
+      if ((k === 'f' || k === 'h') && !e.altKey && !e.shiftKey) {
+        e.preventDefault();
+        setFinding(true);
+        return;
+      }
+      if (inFormField(e.target)) return;
       if (k === 'z' && !e.shiftKey) { e.preventDefault(); store.undo(); }
       else if (k === 'y' || (k === 'z' && e.shiftKey)) { e.preventDefault(); store.redo(); }
     };
@@ -180,7 +188,9 @@ function LiveDocument({ doc, user, onSessionExpired, onDocChanged }: { doc: Docu
           <button key={v} type="button" className={view === v ? 'active' : ''} aria-pressed={view === v} onClick={() => setView(v)} data-testid={`view-${v}`}>{t(`view.${v}`)}</button>
         ))}
         <button type="button" onClick={() => setSwapped(!swapped)} disabled={view !== 'both'} data-testid="swap-sides">{t('view.swap')}</button>
+        <button type="button" onClick={() => setFinding(!finding)} aria-pressed={finding} data-testid="open-find" title={`${t('find.open')} (Ctrl+F)`}>{t('find.open')}</button>
       </div>
+      {finding && <FindReplaceBar store={store} canReplace={doc.canWrite} user={caretUser} uiLang={uiLang} onClose={() => setFinding(false)} />}
       {snapshot.blocks.length === 0 ? (
         <p className="muted" data-testid="doc-loading">{collab.synced ? t('editor.emptyDocument') : t('common.loading')}</p>
       ) : (
