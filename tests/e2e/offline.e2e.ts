@@ -3,7 +3,7 @@ import { createUser, startTestServer, tempDataDir } from '../helpers/testServer'
 import { apiCall } from '../helpers/testServer';
 import { provisionStrings } from '../helpers/billText';
 import type { BilingualContent } from '../../client/shared/bill/yBill';
-import { textWithoutCarets } from './fixtures';
+import { cell, firstSectionId, textWithoutCarets } from './fixtures';
 
 base('edits made while the server is down survive a reload and reach the server when it is back', async ({ browser }) => {
   const dataDir = tempDataDir();
@@ -22,7 +22,8 @@ base('edits made while the server is down survive a reload and reach the server 
   await page.goto(`${server.url}/documents/${doc.id}`);
   await page.evaluate(() => navigator.serviceWorker.ready);
   await expect(page.getByTestId('connection')).toHaveAttribute('data-save', 'saved');
-  await page.getByTestId('editor-en').locator('.provision').first().click();
+  const first = await firstSectionId(page);
+  await cell(page, first, 'en').locator('.provision').first().click();
   await page.keyboard.type('Online part.');
   await expect(page.getByTestId('connection')).toHaveAttribute('data-save', 'saved');
 
@@ -34,7 +35,7 @@ base('edits made while the server is down survive a reload and reach the server 
 
   // Reload with the server still down: the app and the text come back from this browser.
   await page.reload();
-  await expect.poll(() => textWithoutCarets(page, 'en', '.provision')).toBe('Online part. Offline part.');
+  await expect.poll(() => textWithoutCarets(page, first, 'en', '.provision')).toBe('Online part. Offline part.');
   await expect(page.getByTestId('connection')).toHaveAttribute('data-save', 'unsaved');
 
   // The server returns on the same address: the offline edits are sent and saved.
