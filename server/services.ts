@@ -14,6 +14,7 @@ import { ConnectionRegistry } from './collab/ConnectionRegistry';
 import { ExportPool } from './export/ExportPool';
 import { GlossaryStore } from './storage/GlossaryStore';
 import { CommentStore } from './storage/CommentStore';
+import { HeldEditStore } from './storage/HeldEditStore';
 import { loadTemplates, type TemplateLibrary } from './templates/loadTemplates';
 import { ensureBlockLayout } from './documents/ensureBlockLayout';
 
@@ -33,6 +34,7 @@ export interface Services {
   exports: ExportPool;
   glossary: GlossaryStore;
   comments: CommentStore;
+  held: HeldEditStore;
   /** Stops the WAL checkpoint thread after a last full checkpoint. */
   stopCheckpoints: () => Promise<void>;
   i18n: I18n;
@@ -78,6 +80,7 @@ export function createServices(config: Config, log: (line: string) => void = (l)
     exports: new ExportPool(),
     glossary,
     comments,
+    held: new HeldEditStore(db),
     stopCheckpoints: () => new Promise<void>((resolve) => {
       checkpointer.once('exit', () => resolve());
       checkpointer.postMessage('stop');

@@ -20,5 +20,9 @@ export interface DocumentSummary {
   createdAt: string;
   updatedAt: string;
   canWrite: boolean;
+  /** Why the caller may not edit, when they may not. */
+  readOnlyReason: 'disabled' | 'reviewer' | 'final' | 'jurisdiction' | null;
+  /** When the document got its current status, and who set it. */
+  statusChange: { at: string; by: string } | null;
   presence: { id: string; name: string; color: string }[];
 }

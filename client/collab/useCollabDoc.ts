@@ -15,6 +15,24 @@ export const OFFLINE_DB_PREFIX = 'puente-doc-';
 const LAYOUT_TAG = 'b2-';
 const pendingKey = (docId: string) => `puente.pending.${docId}`;
 
+/**
+ * Forgets this browser's copy of one document (its offline database and pending flag), so the next
+ * load takes the server's state: used when the server held back what this copy would send.
+ */
+export async function forgetOfflineCopy(docId: string): Promise<void> {
+  await new Promise((resolve) => {
+    const req = indexedDB.deleteDatabase(OFFLINE_DB_PREFIX + LAYOUT_TAG + docId);
+    req.onsuccess = req.onerror = req.onblocked = () => resolve(undefined);
+  });
+  localStorage.removeItem(pendingKey(docId));
+}
+
+/** What the server says this connection may do now (sent when a status or permission changes). */
+export interface AccessChange {
+  canWrite: boolean;
+  reason: string | null;
+}
+
 /** Forgets every document kept in this browser (on sign-out). */
 export async function clearOfflineCopies(): Promise<void> {
   const dbs = (await indexedDB.databases?.()) ?? [];
@@ -37,6 +55,10 @@ export interface CollabDoc {
   save: SaveState;
   synced: boolean;
   fatal: FatalClose;
+  /** The last access change the server announced on this connection, if any. */
+  access: AccessChange | null;
+  /** The id of edits the server held back instead of applying (the document had become final). */
+  held: string | null;
 }
 
 function collabUrl(): string {
@@ -58,6 +80,8 @@ export function useCollabDoc(docId: string): CollabDoc {
   const [save, setSave] = useState<SaveState>('saved');
   const [synced, setSynced] = useState(false);
   const [fatal, setFatal] = useState<FatalClose>(null);
+  const [access, setAccess] = useState<AccessChange | null>(null);
+  const [held, setHeld] = useState<string | null>(null);
 
   useEffect(() => {
     let expected = 0;
@@ -79,6 +103,22 @@ export function useCollabDoc(docId: string): CollabDoc {
       acked = decoding.readVarUint(decoder);
       if (acked >= expected && dirty) setDirty(false);
       refresh();
+    };
+    const readJson = (decoder: decoding.Decoder): Record<string, unknown> => {
+      try {
+        const value: unknown = JSON.parse(decoding.readVarString(decoder));
+        return value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+      } catch {
+        return {};
+      }
+    };
+    provider.messageHandlers[MessageType.Access] = (_encoder, decoder) => {
+      const body = readJson(decoder);
+      setAccess({ canWrite: body.canWrite === true, reason: typeof body.reason === 'string' ? body.reason : null });
+    };
+    provider.messageHandlers[MessageType.Held] = (_encoder, decoder) => {
+      const body = readJson(decoder);
+      if (typeof body.held === 'string') setHeld(body.held);
     };
     const onStatus = ({ status }: { status: string }) => {
       if (status === 'connected') {
@@ -127,5 +167,5 @@ export function useCollabDoc(docId: string): CollabDoc {
     };
   }, [provider, ydoc, docId]);
 
-  return { ydoc, provider, connection, save, synced, fatal };
+  return { ydoc, provider, connection, save, synced, fatal, access, held };
 }

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../app/api';
 import type { DocumentSummary, SessionUser } from '../app/types';
-import { useCollabDoc } from '../collab/useCollabDoc';
+import { forgetOfflineCopy, useCollabDoc } from '../collab/useCollabDoc';
 import { usePresence } from '../collab/usePresence';
 import { ConnectionIndicator } from '../collab/ConnectionIndicator';
 import { PresenceList } from '../collab/PresenceList';
@@ -23,6 +23,8 @@ import { useComments } from './useComments';
 import { StatusControl } from './StatusControl';
 import { SuggestionsPanel } from './SuggestionsPanel';
 import { DeletedSections } from './DeletedSections';
+import { ReadOnlyBanner } from './ReadOnlyBanner';
+import { HeldEditsPanel } from './HeldEditsPanel';
 import { FindReplaceBar } from './FindReplaceBar';
 import { BillView } from './BillView';
 import { BillStore } from '../bill/BillStore';
@@ -42,10 +44,17 @@ export function DocumentPage({ docId, user, onSessionExpired }: { docId: string;
         setError(err instanceof ApiError ? err.message : t('errors:internal'));
       });
   }, [docId, t, onSessionExpired]);
+  // After the server held back this browser's changes, the document starts again from the server's state.
+  const [generation, setGeneration] = useState(0);
+  const [heldNotice, setHeldNotice] = useState<string | null>(null);
+  const onHeld = useCallback((heldId: string) => {
+    setHeldNotice(heldId);
+    void forgetOfflineCopy(docId).then(() => setGeneration((g) => g + 1));
+  }, [docId]);
   if (error) return <main className="page"><p className="error" role="alert">{error}</p></main>;
   if (!doc) return <main className="page"><p className="muted">{t('common.loading')}</p></main>;
-  // A status change can change who may write: the editors are rebuilt with the new metadata.
-  return <LiveDocument key={`${doc.status}-${String(doc.canWrite)}`} doc={doc} user={user} onSessionExpired={onSessionExpired} onDocChanged={setDoc} />;
+  // Status and permission changes arrive on the open socket: the editors turn read-only or writable in place.
+  return <LiveDocument key={generation} doc={doc} user={user} onSessionExpired={onSessionExpired} onDocChanged={setDoc} heldNotice={heldNotice} onHeld={onHeld} onHeldSettled={() => setHeldNotice(null)} />;
 }
 
 /** Whether a key event happened in a text field of the page (not in the bill). */
@@ -53,10 +62,27 @@ function inFormField(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
-function LiveDocument({ doc, user, onSessionExpired, onDocChanged }: { doc: DocumentSummary; user: SessionUser; onSessionExpired: () => void; onDocChanged: (d: DocumentSummary) => void }) {
+function LiveDocument({ doc, user, onSessionExpired, onDocChanged, heldNotice, onHeld, onHeldSettled }: {
+  doc: DocumentSummary;
+  user: SessionUser;
+  onSessionExpired: () => void;
+  onDocChanged: (d: DocumentSummary) => void;
+  heldNotice: string | null;
+  onHeld: (heldId: string) => void;
+  onHeldSettled: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const uiLang: Lang = isLang(i18n.language) ? i18n.language : 'en';
   const collab = useCollabDoc(doc.id);
+  // The server announces status and permission changes on the socket; the metadata is read again.
+  useEffect(() => {
+    if (!collab.access) return;
+    api<DocumentSummary>(`/api/documents/${encodeURIComponent(doc.id)}`).then(onDocChanged).catch(() => undefined);
+  }, [collab.access, doc.id, onDocChanged]);
+  useEffect(() => {
+    if (collab.held) onHeld(collab.held);
+  }, [collab.held, onHeld]);
+  const canWrite = doc.canWrite && collab.access?.canWrite !== false;
   const people = usePresence(collab.provider);
   const store = useMemo(() => new BillStore(collab.ydoc, doc.docType, user.name), [collab.ydoc, doc.docType, user.name]);
   useEffect(() => () => store.destroy(), [store]);
@@ -84,24 +110,24 @@ function LiveDocument({ doc, user, onSessionExpired, onDocChanged }: { doc: Docu
   const labels = useMemo(() => ({
     outdated: t('alignment.flagOutdated'), missing: t('alignment.flagMissing'), unconfirmed: t('alignment.flagUnconfirmed'), glossary: t('alignment.flagGlossary'),
   }), [t]);
-  const alignment = useAlignment(store, user.name, doc.canWrite, labels, matcher);
+  const alignment = useAlignment(store, user.name, canWrite, labels, matcher);
   const columns = useMemo(() => (swapped ? [...LANGS].reverse() : [...LANGS]).filter((l) => view === 'both' || view === l), [swapped, view]);
   const unfilled = Object.values(params).filter((v) => !v?.en || !v?.es).length;
   const caretUser = useMemo(() => ({ id: user.id, name: user.name }), [user.id, user.name]);
 
   const actions: SectionActions = useMemo(() => ({
-    insert: () => { if (doc.canWrite) store.insertSection(); },
+    insert: () => { if (canWrite) store.insertSection(); },
     move: (direction) => {
       const id = store.currentSection();
-      if (doc.canWrite && id) store.moveSection(id, direction);
+      if (canWrite && id) store.moveSection(id, direction);
     },
     remove: () => {
       const id = store.currentSection();
-      if (!doc.canWrite || !id) return;
+      if (!canWrite || !id) return;
       if (window.confirm(t('editor.confirmDeleteNamed', { section: store.describe(id, uiLang) }))) store.deleteSection(id);
       else void store.focusBlock(id, store.focused?.lang ?? uiLang, 'keep');
     },
-  }), [store, doc.canWrite, t, uiLang]);
+  }), [store, canWrite, t, uiLang]);
 
   const insertRef = useCallback((sectionId: string) => {
     store.focusedEditor()?.chain().focus().insertCrossRef(sectionId).run();
@@ -142,7 +168,7 @@ function LiveDocument({ doc, user, onSessionExpired, onDocChanged }: { doc: Docu
           <div className="doc-sub">
             {t(`documents.kind.${doc.kind}`)}
             {doc.jurisdiction ? ` · ${doc.jurisdiction}` : ''} · <StatusControl doc={doc} user={user} onChanged={onDocChanged} onError={setStatusError} />
-            {!doc.canWrite && <span className="badge" data-testid="read-only">{t('editor.readOnly')}</span>}
+            {!canWrite && <span className="badge" data-testid="read-only">{t('editor.readOnly')}</span>}
           </div>
         </div>
         <div className="doc-head-right">
@@ -157,11 +183,18 @@ function LiveDocument({ doc, user, onSessionExpired, onDocChanged }: { doc: Docu
           <ConnectionIndicator connection={collab.connection} save={collab.save} />
         </div>
       </div>
+      {!canWrite && <ReadOnlyBanner doc={doc} user={user} />}
+      {heldNotice && (
+        <div className="held-notice" role="alert" data-testid="held-notice">
+          {t('held.notice')}{' '}
+          <button type="button" className="link-button danger" onClick={() => { void api(`/api/documents/${doc.id}/held/${heldNotice}`, { method: 'DELETE' }).finally(onHeldSettled); }} data-testid="held-notice-discard">{t('held.discard')}</button>
+        </div>
+      )}
       {exporting && <ExportDialog doc={doc} unfilled={unfilled} onClose={() => setExporting(false)} />}
       {statusError && <p className="error" role="alert">{statusError}</p>}
       {collab.fatal === 'forbidden' && <p className="error" role="alert">{t('collab.forbidden')}</p>}
       {collab.fatal === 'notFound' && <p className="error" role="alert">{t('collab.notFound')}</p>}
-      {doc.canWrite && (
+      {canWrite && (
         <div className="toolbar-row">
           <SectionToolbar store={store} actions={actions} />
           <button type="button" className={suggesting ? 'active suggest-toggle' : 'suggest-toggle'} aria-pressed={suggesting} onClick={() => setSuggesting(!suggesting)} data-testid="suggest-toggle">
@@ -171,16 +204,17 @@ function LiveDocument({ doc, user, onSessionExpired, onDocChanged }: { doc: Docu
       )}
       <div className={`workspace doc-${doc.kind}`}>
       <aside className="sidebar">
-        <Outline store={store} lang={uiLang} canInsertRef={doc.canWrite} onInsertRef={insertRef} />
-        <DeletedSections store={store} lang={uiLang} canRestore={doc.canWrite} />
-        <ParameterPanel ydoc={collab.ydoc} params={params} declared={declared} editable={doc.canWrite} />
-        <SuggestionsPanel store={store} canSettle={doc.canWrite} />
+        <HeldEditsPanel docId={doc.id} store={store} user={user} uiLang={uiLang} refreshKey={collab.held ?? heldNotice} />
+        <Outline store={store} lang={uiLang} canInsertRef={canWrite} onInsertRef={insertRef} />
+        <DeletedSections store={store} lang={uiLang} canRestore={canWrite} />
+        <ParameterPanel ydoc={collab.ydoc} params={params} declared={declared} editable={canWrite} />
+        <SuggestionsPanel store={store} canSettle={canWrite} />
         <CommentsPanel docId={doc.id} store={store} threads={comments.threads} reload={comments.reload} />
-        <AlignmentPanel store={store} statuses={alignment.statuses} glossary={alignment.glossary} matcher={matcher} canWrite={doc.canWrite} userName={user.name} uiLang={uiLang} texts={alignment.texts} />
+        <AlignmentPanel store={store} statuses={alignment.statuses} glossary={alignment.glossary} matcher={matcher} canWrite={canWrite} userName={user.name} uiLang={uiLang} texts={alignment.texts} />
         {doc.kind === 'variant' && (
-          <UpstreamPanel docId={doc.id} lang={uiLang} editable={doc.canWrite} labelOf={(id) => store.label(id, uiLang) || id} />
+          <UpstreamPanel docId={doc.id} lang={uiLang} editable={canWrite} labelOf={(id) => store.label(id, uiLang) || id} />
         )}
-        <VersionsPanel docId={doc.id} editable={doc.canWrite} />
+        <VersionsPanel docId={doc.id} editable={canWrite} />
       </aside>
       <div className="bilingual-wrap">
       <div className="view-options" role="group" aria-label={t('view.label')}>
@@ -190,11 +224,11 @@ function LiveDocument({ doc, user, onSessionExpired, onDocChanged }: { doc: Docu
         <button type="button" onClick={() => setSwapped(!swapped)} disabled={view !== 'both'} data-testid="swap-sides">{t('view.swap')}</button>
         <button type="button" onClick={() => setFinding(!finding)} aria-pressed={finding} data-testid="open-find" title={`${t('find.open')} (Ctrl+F)`}>{t('find.open')}</button>
       </div>
-      {finding && <FindReplaceBar store={store} canReplace={doc.canWrite} user={caretUser} uiLang={uiLang} onClose={() => setFinding(false)} />}
+      {finding && <FindReplaceBar store={store} canReplace={canWrite} user={caretUser} uiLang={uiLang} onClose={() => setFinding(false)} />}
       {snapshot.blocks.length === 0 ? (
         <p className="muted" data-testid="doc-loading">{collab.synced ? t('editor.emptyDocument') : t('common.loading')}</p>
       ) : (
-        <BillView store={store} provider={collab.provider} columns={columns} editable={doc.canWrite} user={caretUser} actions={actions} flags={alignment.flags} onLocalEdit={alignment.onLocalEdit} authoritative={authoritative} />
+        <BillView store={store} provider={collab.provider} columns={columns} editable={canWrite} user={caretUser} actions={actions} flags={alignment.flags} onLocalEdit={alignment.onLocalEdit} authoritative={authoritative} />
       )}
       </div>
       </div>

@@ -26,3 +26,20 @@ export function canCreate(user: User, jurisdiction: string | null): boolean {
   if (user.role !== 'drafter') return false;
   return jurisdiction === null || user.jurisdictions.includes(jurisdiction);
 }
+
+/** Why a user may not edit a document: their role, its status, or their jurisdictions. */
+export type ReadOnlyReason = 'disabled' | 'reviewer' | 'final' | 'jurisdiction';
+
+/** Why `user` may not edit `doc`, or null when they may. */
+export function readOnlyReason(user: User, doc: DocumentMeta): ReadOnlyReason | null {
+  if (canWrite(user, doc)) return null;
+  if (user.disabled) return 'disabled';
+  if (user.role !== 'drafter') return 'reviewer';
+  if (doc.status === 'final') return 'final';
+  return 'jurisdiction';
+}
+
+/** Whether the user would edit `doc` but for its final status: offline edits of theirs are held, not dropped. */
+export function writesUnlessFinal(user: User, doc: DocumentMeta): boolean {
+  return canWrite(user, { ...doc, status: 'draft' });
+}

@@ -10,7 +10,7 @@ export interface TrackedConnection extends RoomConnection {
 }
 
 /** What a re-check decides for one connection. */
-export type Verdict = 'keep' | 'unauthenticated' | 'forbidden' | 'readOnly';
+export type Verdict = 'keep' | 'unauthenticated' | 'forbidden' | 'readOnly' | 'writable';
 
 /** setTimeout waits at most 2^31 - 1 ms (about 24.8 days); a longer session re-arms its timer. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -61,13 +61,21 @@ export class ConnectionRegistry {
    * Re-judges the connections `filter` selects. A connection that lost its session is closed with
    * 4401, one that lost read access or write access with 4403 (its client reloads as a reader).
    */
-  revalidate(filter: (c: TrackedConnection) => boolean, judge: (c: TrackedConnection) => Verdict): number {
+  revalidate(filter: (c: TrackedConnection) => boolean, judge: (c: TrackedConnection) => Verdict, onAccess: (c: TrackedConnection) => void = () => undefined): number {
     let closed = 0;
     for (const conn of [...this.all]) {
       if (!filter(conn)) continue;
       const verdict = judge(conn);
       if (verdict === 'keep') continue;
-      if (verdict === 'readOnly' && !conn.canWrite) continue;
+      if (verdict === 'readOnly' || verdict === 'writable') {
+        // The socket stays open: from now on its updates are (or are no longer) refused, and it is told.
+        const next = verdict === 'writable';
+        if (conn.canWrite !== next) {
+          conn.canWrite = next;
+          onAccess(conn);
+        }
+        continue;
+      }
       conn.canWrite = false;
       if (verdict === 'unauthenticated') conn.ws.close(CloseCode.Unauthenticated, 'session ended');
       else conn.ws.close(CloseCode.Forbidden, 'permission changed');

@@ -22,6 +22,8 @@ export interface RoomConnection {
   openedAt: number;
   /** Awareness client ids this connection speaks for. */
   awarenessIds: Set<number>;
+  /** Called with an update this read-only connection sent (it is not applied). */
+  onRefused?: (update: Uint8Array) => void;
 }
 
 const LOAD_ORIGIN = Symbol('load');

@@ -4,6 +4,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { CloseCode } from '@shared/collab/closeCodes';
 import type { Services } from '../services';
 import { canRead, canWrite } from '../auth/permissions';
+import { holdRefusedUpdate } from '../documents/heldEdits';
 import { isSameOrigin, requestToken } from '../auth/requestToken';
 import { presenceColor } from './presenceColor';
 import { greet, handleMessage } from './handleMessage';
@@ -64,6 +65,7 @@ export function attachCollab(server: Server, services: Services): { wss: WebSock
       openedAt: Date.now(),
       awarenessIds: new Set(),
     };
+    conn.onRefused = (update) => holdRefusedUpdate(services, room, conn, update);
     room.join(conn);
     connections.add(conn);
     const bucket = { tokens: config.messageBurst, at: Date.now() };

@@ -61,7 +61,8 @@ function handleSync(room: DocRoom, conn: RoomConnection, decoder: decoding.Decod
     Y.applyUpdate(room.ydoc, update, conn);
     conn.applied++;
   }
-  // A reader's update is dropped: it changes nothing and reaches nobody.
+  // A reader's update is not applied: it changes nothing and reaches nobody (it may be held for review).
+  else conn.onRefused?.(update);
   if (conn.wantsAck) sendAck(conn);
 }
 

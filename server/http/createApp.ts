@@ -16,6 +16,7 @@ import { exportRoutes } from './routes/exportRoutes';
 import { glossaryRoutes } from './routes/glossaryRoutes';
 import { upstreamRoutes } from './routes/upstreamRoutes';
 import { commentRoutes } from './routes/commentRoutes';
+import { heldRoutes } from './routes/heldRoutes';
 
 /** Builds the HTTP request handler: the JSON API under /api, health, and the client for everything else. */
 export function createApp(services: Services): (req: IncomingMessage, res: ServerResponse) => void {
@@ -31,6 +32,7 @@ export function createApp(services: Services): (req: IncomingMessage, res: Serve
   glossaryRoutes(router, services);
   upstreamRoutes(router, services);
   commentRoutes(router, services);
+  heldRoutes(router, services);
 
   return (req, res) => {
     let url: URL;

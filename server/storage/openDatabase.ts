@@ -96,6 +96,44 @@ const MIGRATIONS: string[] = [
      resolved_at INTEGER
    );
    CREATE INDEX comments_doc ON comments(doc_id, thread_id, created_at);`,
+  // Review: kinds of versions and who edited before each, notifications, what each person has read.
+  `ALTER TABLE doc_versions ADD COLUMN kind TEXT NOT NULL DEFAULT 'named' CHECK (kind IN ('named', 'automatic', 'beforeRestore'));
+   ALTER TABLE doc_versions ADD COLUMN restored_version TEXT;
+   ALTER TABLE doc_versions ADD COLUMN edits TEXT NOT NULL DEFAULT '{}';
+   CREATE TABLE notifications (
+     id TEXT PRIMARY KEY,
+     user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+     doc_id TEXT NOT NULL REFERENCES documents(id),
+     kind TEXT NOT NULL CHECK (kind IN ('mention')),
+     thread_id TEXT,
+     comment_id TEXT,
+     actor_id TEXT,
+     section_id TEXT,
+     section_name TEXT NOT NULL DEFAULT '{}',
+     excerpt TEXT NOT NULL DEFAULT '',
+     created_at INTEGER NOT NULL,
+     read_at INTEGER
+   );
+   CREATE INDEX notifications_user ON notifications(user_id, created_at);
+   CREATE INDEX notifications_comment ON notifications(doc_id, comment_id);
+   CREATE TABLE comment_reads (
+     user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+     thread_id TEXT NOT NULL,
+     read_through INTEGER NOT NULL,
+     PRIMARY KEY (user_id, thread_id)
+   );`,
+  // Edits refused because the document had become final meanwhile: held for an admin, never merged silently.
+  `CREATE TABLE held_edits (
+     id TEXT PRIMARY KEY,
+     doc_id TEXT NOT NULL REFERENCES documents(id),
+     user_id TEXT NOT NULL REFERENCES users(id),
+     data BLOB NOT NULL,
+     created_at INTEGER NOT NULL,
+     state TEXT NOT NULL DEFAULT 'held' CHECK (state IN ('held', 'suggested', 'discarded')),
+     settled_by TEXT,
+     settled_at INTEGER
+   );
+   CREATE INDEX held_edits_doc ON held_edits(doc_id, state, created_at);`,
 ];
 
 /**

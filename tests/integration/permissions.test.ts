@@ -1,9 +1,10 @@
+import * as decoding from 'lib0/decoding';
 import { describe, expect, it } from 'vitest';
 import { apiCall, createUser } from '../helpers/testServer';
 import { withServerAndAdmin, type TestServer } from '../helpers/serverSuite';
 import { connectClient, eventually } from '../helpers/yClient';
 import { provisionText, typeText } from '../helpers/billText';
-import { CloseCode } from '../../client/shared/collab/closeCodes';
+import { CloseCode, MessageType } from '../../client/shared/collab/closeCodes';
 import type { BilingualContent } from '../../client/shared/bill/yBill';
 
 describe('permissions on the collaboration socket', () => {
@@ -62,17 +63,23 @@ describe('permissions on the collaboration socket', () => {
     watcher.destroy();
   });
 
-  it('closes the socket when a permission is revoked mid-session', async () => {
+  it('turns an open socket read-only at once when a permission is revoked mid-session, and closes it when the account is disabled', async () => {
     const docId = await variantFor('US-NM');
     const { token, user } = await createUser(server, 'drafter', { jurisdictions: ['US-NM'] });
     const client = connectClient(server.url, docId, token);
+    const access: { canWrite: boolean; reason: string | null }[] = [];
+    client.provider.messageHandlers[MessageType.Access] = (_e, d) => { access.push(JSON.parse(decoding.readVarString(d)) as { canWrite: boolean; reason: string | null }); };
     await client.synced();
     typeText(client.doc, 'en', 'x');
     await client.allAcked();
     const res = await apiCall<{ closedConnections: number }>(server, admin, 'PATCH', `/api/users/${user.id}`, { jurisdictions: ['US-AZ'] });
     expect(res.status).toBe(200);
-    expect(res.body.closedConnections).toBe(1);
-    expect((await client.closeEvent()).code).toBe(CloseCode.Forbidden);
+    expect(res.body.closedConnections).toBe(0);
+    await eventually(() => access.length === 1, 'access message', 1000);
+    expect(access).toEqual([{ canWrite: false, reason: 'jurisdiction' }]);
+    typeText(client.doc, 'en', 'QQQ');
+    await client.allAcked();
+    expect(JSON.stringify((await apiCall(server, admin, 'GET', `/api/documents/${docId}/content`)).body)).not.toContain('QQQ');
     client.destroy();
 
     // Disabling the account ends its session: the next connection is refused as unauthenticated.

@@ -24,4 +24,11 @@ export const MessageType = {
   QueryAwareness: 3,
   /** Server to client, only when asked with `?ack=1`: how many updates of this connection are on disk. */
   Ack: 100,
+  /**
+   * Server to client: what this connection may do now, as JSON `{canWrite, reason}`, sent when a
+   * status or permission change reaches an open socket (it stays open, read-only or writable).
+   */
+  Access: 101,
+  /** Server to client: updates this connection sent were not applied but held for review, as JSON `{held}`. */
+  Held: 102,
 } as const;

@@ -3,18 +3,26 @@ import type { Services } from '../../services';
 import type { DocumentMeta } from '../../storage/DocumentStore';
 import type { User } from '../../storage/UserStore';
 import { forbidden, invalidField, notFound } from '../../errors';
-import { canCreate, canRead, canWrite } from '../../auth/permissions';
+import { canCreate, canRead, canWrite, readOnlyReason } from '../../auth/permissions';
 import { createDocument } from '../../documents/createDocument';
 import { documentContent } from '../../documents/documentContent';
 import { emptyBill } from '@shared/bill/emptyBill';
 import { revalidateConnections } from '../../auth/revalidateConnections';
 import { createModelFromTemplate, createVariant } from '../../documents/createFromTemplate';
 
+/** When the document got its current status, and who set it (from the audit log). */
+function statusChange(services: Services, docId: string): { at: string; by: string } | null {
+  const last = services.audit.latest('document.status', docId);
+  return last ? { at: last.at, by: (last.userId && services.users.byId(last.userId)?.name) || '' } : null;
+}
+
 /** A document as listed to a user: its metadata, what the user may do, who is in it now. */
 function view(services: Services, user: User, doc: DocumentMeta) {
   return {
     ...doc,
     canWrite: canWrite(user, doc),
+    readOnlyReason: readOnlyReason(user, doc),
+    statusChange: statusChange(services, doc.id),
     presence: services.rooms.get(doc.id)?.presence().map((p) => ({ id: p.id, name: p.name, color: p.color })) ?? [],
   };
 }
