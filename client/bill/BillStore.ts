@@ -339,15 +339,26 @@ export class BillStore {
    * cursor is elsewhere) in both languages, and puts the cursor in its heading.
    */
   insertSection(content?: Partial<BlockContent>, lang: Lang = this.focused?.lang ?? 'en', after = this.currentSection()): string {
+    return this.insertSections([content ?? {}], lang, after)[0] as string;
+  }
+
+  /** Inserts several sections one after the other, as one step of undo; the cursor goes to the last. */
+  insertSections(contents: Partial<BlockContent>[], lang: Lang = this.focused?.lang ?? 'en', after = this.currentSection()): string[] {
     const blocks = this.snap.blocks;
     const sections = blocks.filter((b) => isSectionKind(b.kind));
     const lastSection = sections.filter((b) => b.kind === 'section').pop() ?? sections.pop();
-    const afterId = after ?? lastSection?.id ?? blocks.filter((b) => b.kind !== 'closing' && b.kind !== 'signature').pop()?.id ?? null;
+    let afterId = after ?? lastSection?.id ?? blocks.filter((b) => b.kind !== 'closing' && b.kind !== 'signature').pop()?.id ?? null;
     this.undoManager.stopCapturing();
-    const id = insertBlock(this.ydoc, { kind: 'section', afterId, content }, STRUCTURE_ORIGIN, this.userName);
+    const ids: string[] = [];
+    for (const content of contents) {
+      const id = insertBlock(this.ydoc, { kind: 'section', afterId, content }, STRUCTURE_ORIGIN, this.userName);
+      ids.push(id);
+      afterId = id;
+    }
     this.undoManager.stopCapturing();
-    void this.focusBlock(id, lang, 'start');
-    return id;
+    const last = ids[ids.length - 1];
+    if (last) void this.focusBlock(last, lang, 'start');
+    return ids;
   }
 
   /** Moves a section one place up or down in both languages; the cursor stays in it. */

@@ -77,6 +77,11 @@ export function BlockEditor({ store, provider, blockId, kind, lang, editable, us
     store.setEditor(blockId, lang, editor);
     store.applySettings(editor, lang);
     const onFocus = () => store.setFocused({ id: blockId, lang });
+    // A reader's editor never takes focus, but a passage selected in it is where a comment goes.
+    const onSelection = () => {
+      if (!editor.state.selection.empty) store.setFocused({ id: blockId, lang });
+    };
+    editor.on('selectionUpdate', onSelection);
     const onTransaction = ({ transaction }: { transaction: Transaction }) => {
       if (transaction.docChanged && !transaction.getMeta(ySyncPluginKey)) onLocalEdit(blockId, lang, transaction);
     };
@@ -86,6 +91,7 @@ export function BlockEditor({ store, provider, blockId, kind, lang, editable, us
     return () => {
       unsubscribe();
       editor.off('focus', onFocus);
+      editor.off('selectionUpdate', onSelection);
       editor.off('transaction', onTransaction);
       if (store.editor(blockId, lang) === editor) store.setEditor(blockId, lang, null);
     };

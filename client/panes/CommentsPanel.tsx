@@ -56,8 +56,15 @@ export function CommentsPanel({ docId, store, threads, reload }: { docId: string
   async function start(e: FormEvent) {
     e.preventDefault();
     // The passage selected where the cursor was last.
-    const editor = store.focusedEditor();
-    const lang: Lang = store.focused?.lang ?? 'en';
+    let editor = store.focusedEditor();
+    let lang: Lang = store.focused?.lang ?? 'en';
+    if (!editor || editor.state.selection.empty) {
+      // Else any mounted editor holding a selection (a reader's editor does not take focus).
+      for (const l of [lang, lang === 'en' ? 'es' : 'en'] as Lang[]) {
+        const hit = store.editorsOf(l).find((x) => !x.editor.state.selection.empty);
+        if (hit) { editor = hit.editor; lang = l; break; }
+      }
+    }
     const anchor = editor ? selectionAnchor(editor) : null;
     if (!anchor) {
       setError(t('comments.selectFirst'));

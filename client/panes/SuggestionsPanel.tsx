@@ -54,7 +54,8 @@ export function SuggestionsPanel({ store, canSettle }: { store: BillStore; canSe
   }, [store]);
 
   if (items.length === 0) return null;
-  const one = (s: Listed) => (r: SuggestionRange) => r.from === s.from && r.to === s.to && r.kind === s.kind;
+  // The listed suggestion as it reads now: the same author and kind over the same place (it may have grown since the list was drawn).
+  const one = (s: Listed) => (r: SuggestionRange) => r.kind === s.kind && r.author === s.author && r.from <= s.to && r.to >= s.from;
   const all = (accept: boolean) => {
     const seen = new Set<string>();
     for (const s of items) {

@@ -50,17 +50,18 @@ export const BlockPaste = Extension.create<BlockPasteOptions>({
             const pasted = structurePasted(lines, lang);
             if (pasted.sections.length === 0 && pasted.lead.length <= 1) return false;
             if (pasted.lead.length) pasteProvisions(view, pasted.lead);
-            let after = blockId;
-            let last: string | null = null;
-            for (const s of pasted.sections) {
-              const content = [
-                { type: 'sectionHeading', content: text(s.heading) },
-                ...(s.provisions.length ? s.provisions : [{ level: 0, text: '' }]).map((p) => ({ type: 'provision', attrs: { level: p.level }, content: text(p.text) })),
-              ];
-              last = store?.insertSection({ [lang]: content }, lang, after) ?? null;
-              if (last) after = last;
+            const contents = pasted.sections.map((sec) => ({
+              [lang]: [
+                { type: 'sectionHeading', content: text(sec.heading) },
+                ...(sec.provisions.length ? sec.provisions : [{ level: 0, text: '' }]).map((p) => ({ type: 'provision', attrs: { level: p.level }, content: text(p.text) })),
+              ],
+            }));
+            // The new sections and the provisions pasted here are one step of undo.
+            if (contents.length && store) {
+              const ids = store.insertSections(contents, lang, blockId);
+              const last = ids[ids.length - 1];
+              if (last) void store.focusBlock(last, lang, 'end');
             }
-            if (last && store) void store.focusBlock(last, lang, 'end');
             return true;
           },
         },
