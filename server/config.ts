@@ -33,6 +33,10 @@ export interface Config {
   maxThreadsPerDocument: number;
   /** Replies one comment thread may hold. */
   maxRepliesPerThread: number;
+  /** Quiet time after a burst of edits before the server keeps an automatic version. */
+  autoVersionQuietMs: number;
+  /** Longest time edits may go on without an automatic version. */
+  autoVersionMaxMs: number;
 }
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -70,6 +74,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     commentsPerMinute: intVar(env, 'PUENTE_COMMENTS_PER_MINUTE', 60, 1, 100_000),
     maxThreadsPerDocument: intVar(env, 'PUENTE_MAX_THREADS_PER_DOCUMENT', 5000, 1, 1_000_000),
     maxRepliesPerThread: intVar(env, 'PUENTE_MAX_REPLIES_PER_THREAD', 500, 1, 1_000_000),
+    autoVersionQuietMs: intVar(env, 'PUENTE_AUTO_VERSION_QUIET_MS', 120_000, 10, 24 * 3600_000),
+    autoVersionMaxMs: intVar(env, 'PUENTE_AUTO_VERSION_MAX_MS', 600_000, 10, 24 * 3600_000),
   };
   return { ...config, ...overrides, dbFile: overrides.dbFile ?? path.join(overrides.dataDir ?? dataDir, 'puente.sqlite') };
 }

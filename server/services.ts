@@ -17,6 +17,12 @@ import { CommentStore } from './storage/CommentStore';
 import { HeldEditStore } from './storage/HeldEditStore';
 import { loadTemplates, type TemplateLibrary } from './templates/loadTemplates';
 import { ensureBlockLayout } from './documents/ensureBlockLayout';
+import { NotificationStore } from './storage/NotificationStore';
+import { EventHub } from './events/EventHub';
+import { streamAllowed } from './events/streamAllowed';
+import { AutoHistory } from './documents/AutoHistory';
+import { withDocState } from './documents/documentContent';
+import * as Y from 'yjs';
 
 /** Everything a request handler or the collaboration server needs, built once at start-up. */
 export interface Services {
@@ -34,6 +40,11 @@ export interface Services {
   exports: ExportPool;
   glossary: GlossaryStore;
   comments: CommentStore;
+  notifications: NotificationStore;
+  /** Open event streams: what changed is pushed to the people concerned. */
+  events: EventHub;
+  /** Automatic versions after bursts of editing, and who edited what since the last version. */
+  history: AutoHistory;
   held: HeldEditStore;
   /** Stops the WAL checkpoint thread after a last full checkpoint. */
   stopCheckpoints: () => Promise<void>;
@@ -52,11 +63,26 @@ export function createServices(config: Config, log: (line: string) => void = (l)
   glossary.seedIfEmpty(library.glossarySeed);
   const updates = new UpdateStore(db);
   const comments = new CommentStore(db);
+  const versions = new VersionStore(db);
+  const events = new EventHub((stream) => streamAllowed(services as Services, stream));
+  // The history reads the current state through the services, complete once built below.
+  let services: Services | undefined;
+  const history = new AutoHistory(versions, {
+    quietMs: config.autoVersionQuietMs,
+    maxMs: config.autoVersionMaxMs,
+    stateOf: (docId) => withDocState(services as Services, docId, (ydoc) => Y.encodeStateAsUpdate(ydoc)),
+    onVersion: (version) => events.toDocument(version.docId, 'versions', () => ({ id: version.id })),
+    log,
+  });
   const lastTouch = new Map<string, number>();
   const rooms = new RoomRegistry(updates, {
     unloadGraceMs: config.unloadGraceMs,
     compactEvery: config.compactEvery,
-    onLoaded: (docId, ydoc, through) => ensureBlockLayout({ db, updates, comments }, docId, ydoc, through),
+    onLoaded: (docId, ydoc, through) => {
+      const rewritten = ensureBlockLayout({ db, updates, comments }, docId, ydoc, through);
+      history.track(docId, ydoc);
+      return rewritten;
+    },
     onPersisted: (docId) => {
       // updated_at is advisory: write it at most every two seconds per document.
       const now = Date.now();
@@ -65,7 +91,7 @@ export function createServices(config: Config, log: (line: string) => void = (l)
       documents.touch(docId, now);
     },
   });
-  return {
+  services = {
     config,
     db,
     users: new UserStore(db),
@@ -73,13 +99,16 @@ export function createServices(config: Config, log: (line: string) => void = (l)
     documents,
     updates,
     audit: new AuditLog(db),
-    versions: new VersionStore(db),
+    versions,
     library,
     rooms,
     connections: new ConnectionRegistry(),
     exports: new ExportPool(),
     glossary,
     comments,
+    notifications: new NotificationStore(db),
+    events,
+    history,
     held: new HeldEditStore(db),
     stopCheckpoints: () => new Promise<void>((resolve) => {
       checkpointer.once('exit', () => resolve());
@@ -89,4 +118,5 @@ export function createServices(config: Config, log: (line: string) => void = (l)
     i18n: loadLocales(config.localesDir),
     log,
   };
+  return services;
 }

@@ -45,10 +45,13 @@ export async function startServer(config: Config, log: (line: string) => void = 
         }));
         await Promise.all(socketsClosed);
         wss.close();
+        services.events.closeAll();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections();
         });
+        // The edits of a burst still open are kept as an automatic version while the rooms are loaded.
+        services.history.flushAll();
         services.rooms.closeAll();
         await services.exports.close();
         await services.stopCheckpoints();

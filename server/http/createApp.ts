@@ -17,6 +17,7 @@ import { glossaryRoutes } from './routes/glossaryRoutes';
 import { upstreamRoutes } from './routes/upstreamRoutes';
 import { commentRoutes } from './routes/commentRoutes';
 import { heldRoutes } from './routes/heldRoutes';
+import { eventRoutes } from './routes/eventRoutes';
 
 /** Builds the HTTP request handler: the JSON API under /api, health, and the client for everything else. */
 export function createApp(services: Services): (req: IncomingMessage, res: ServerResponse) => void {
@@ -33,6 +34,7 @@ export function createApp(services: Services): (req: IncomingMessage, res: Serve
   upstreamRoutes(router, services);
   commentRoutes(router, services);
   heldRoutes(router, services);
+  eventRoutes(router, services);
 
   return (req, res) => {
     let url: URL;

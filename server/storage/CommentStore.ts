@@ -86,6 +86,35 @@ export class CommentStore {
       .run(start ? Buffer.from(start) : null, end ? Buffer.from(end) : null, docId, threadId);
   }
 
+  /** Marks a thread read for a person, through its latest comment. */
+  markThreadRead(userId: string, docId: string, threadId: string): void {
+    this.db
+      .prepare(`INSERT INTO comment_reads (user_id, thread_id, read_through)
+                SELECT ?, ?, MAX(rowid) FROM comments WHERE doc_id = ? AND thread_id = ? HAVING COUNT(*) > 0
+                ON CONFLICT (user_id, thread_id) DO UPDATE SET read_through = excluded.read_through`)
+      .run(userId, threadId, docId, threadId);
+  }
+
+  /** Marks every thread of a document read for a person. */
+  markDocumentRead(userId: string, docId: string): void {
+    this.db
+      .prepare(`INSERT INTO comment_reads (user_id, thread_id, read_through)
+                SELECT ?, thread_id, MAX(rowid) FROM comments WHERE doc_id = ? GROUP BY thread_id
+                ON CONFLICT (user_id, thread_id) DO UPDATE SET read_through = excluded.read_through`)
+      .run(userId, docId);
+  }
+
+  /** How many comments by others each thread holds that the person has not read, by thread id (threads with none left out). */
+  unreadByThread(userId: string, docId: string): Map<string, number> {
+    const rows = this.db
+      .prepare(`SELECT c.thread_id AS thread, COUNT(*) AS n FROM comments c
+                LEFT JOIN comment_reads r ON r.user_id = ? AND r.thread_id = c.thread_id
+                WHERE c.doc_id = ? AND c.author_id <> ? AND (r.read_through IS NULL OR c.rowid > r.read_through)
+                GROUP BY c.thread_id`)
+      .all(userId, docId, userId) as { thread: string; n: number }[];
+    return new Map(rows.map((r) => [r.thread, r.n]));
+  }
+
   get(docId: string, id: string): StoredComment | undefined {
     const row = this.db.prepare('SELECT * FROM comments WHERE doc_id = ? AND id = ?').get(docId, id) as Row | undefined;
     return row && toComment(row);

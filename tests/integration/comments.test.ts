@@ -52,7 +52,7 @@ describe('comments', () => {
     const threads = (await apiCall<Thread[]>(server, admin, 'GET', `/api/documents/${doc}/comments`)).body;
     expect(threads).toHaveLength(1);
     expect(threads[0]).toMatchObject({ quote: 'subject to forfeiture', currentQuote: 'subject civil to forfeiture', orphaned: false, resolved: false });
-    expect(threads[0]?.comments).toEqual([{ id: expect.any(String), body: '¿Debe decir «extinción de dominio»?', author: { id: expect.any(String), name: 'Rita Reviewer' }, createdAt: expect.any(String) }]);
+    expect(threads[0]?.comments).toEqual([{ id: expect.any(String), body: '¿Debe decir «extinción de dominio»?', author: { id: expect.any(String), name: 'Rita Reviewer' }, createdAt: expect.any(String), mentions: [] }]);
     expect(provisionText(a.doc, 'en').toString()).toBe('All Property is subject civil to forfeiture upon notice. Amen.');
 
     // Replies, resolve and reopen.

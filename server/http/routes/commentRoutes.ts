@@ -3,8 +3,12 @@ import type { Services } from '../../services';
 import { badRequest, fieldTooLarge, invalidField, notFound, tooManyRequests } from '../../errors';
 import { isLang } from '@shared/bill/Lang';
 import { readableDocument } from './documentRoutes';
-import { withDocState } from '../../documents/documentContent';
-import { currentQuote, decodeAnchor } from '../../documents/commentAnchors';
+import { decodeAnchor } from '../../documents/commentAnchors';
+import { commentThreads, withUnread } from '../../documents/commentThreads';
+import { notifyMentions, publishThread, readersOf } from '../../documents/commentEvents';
+import type { DocumentMeta } from '../../storage/DocumentStore';
+import type { StoredComment } from '../../storage/CommentStore';
+import type { User } from '../../storage/UserStore';
 import { RateWindow } from '../RateWindow';
 
 /** A Yjs relative position encodes to tens of bytes; this leaves room for long type names and ids. */
@@ -42,40 +46,35 @@ const anchorBytes = (value: unknown, field: 'anchorStart' | 'anchorEnd') => {
 };
 
 /**
- * Comment threads on a document: everyone who may read it may comment, reply, resolve and reopen.
+ * Comment threads on a document: everyone who may read it may comment, reply, resolve and reopen,
+ * and name colleagues with "@Name" (they are notified). Every change is pushed at once to everyone
+ * following the document (GET …/events).
  * Every field has a size limit, a document a number of threads, a thread a number of replies, and
  * each user a number of comments per minute; a refused comment stores nothing.
  */
 export function commentRoutes(router: Router, services: Services): void {
   const { config } = services;
   const perUser = new RateWindow(config.commentsPerMinute, 60_000);
+  /** After a comment is stored: its author has read its thread, the people it names are told, everyone sees it. */
+  const changed = (doc: DocumentMeta, comment: StoredComment, author: User) => {
+    services.comments.markThreadRead(author.id, doc.id, comment.threadId);
+    notifyMentions(services, doc, comment, author);
+    publishThread(services, doc.id, comment.threadId);
+  };
   const checkRate = (userId: string) => {
     const seconds = perUser.wait(userId);
     if (seconds > 0) throw tooManyRequests(seconds, 'tooManyComments');
   };
   router.add('GET', '/api/documents/:id/comments', (ctx) => {
+    const user = ctx.user();
+    const doc = readableDocument(services, user, ctx.params.id ?? '');
+    return { status: 200, body: withUnread(services, doc.id, user.id, commentThreads(services, doc.id)) };
+  });
+
+  // The people a comment may name with "@": names only, for the mention picker.
+  router.add('GET', '/api/documents/:id/people', (ctx) => {
     const doc = readableDocument(services, ctx.user(), ctx.params.id ?? '');
-    const all = services.comments.list(doc.id);
-    const names = new Map(services.users.list().map((u) => [u.id, u.name]));
-    const threads = withDocState(services, doc.id, (ydoc) =>
-      all.filter((c) => c.id === c.threadId).map((first) => {
-        const quote = currentQuote(ydoc, first.anchorStart, first.anchorEnd);
-        return {
-          id: first.id,
-          lang: first.lang,
-          quote: first.quote,
-          currentQuote: quote,
-          orphaned: quote === null || quote === '',
-          anchorStart: first.anchorStart ? Buffer.from(first.anchorStart).toString('base64') : null,
-          anchorEnd: first.anchorEnd ? Buffer.from(first.anchorEnd).toString('base64') : null,
-          resolved: first.resolved,
-          resolvedBy: first.resolvedBy ? { id: first.resolvedBy, name: names.get(first.resolvedBy) ?? '' } : null,
-          resolvedAt: first.resolvedAt,
-          comments: all.filter((c) => c.threadId === first.id).map((c) => ({ id: c.id, body: c.body, author: { id: c.authorId, name: names.get(c.authorId) ?? '' }, createdAt: c.createdAt })),
-        };
-      }),
-    );
-    return { status: 200, body: threads };
+    return { status: 200, body: readersOf(services, doc).map((u) => ({ id: u.id, name: u.name })) };
   });
 
   router.add('POST', '/api/documents/:id/comments', async (ctx) => {
@@ -90,6 +89,7 @@ export function commentRoutes(router: Router, services: Services): void {
     const comment = services.comments.startThread(doc.id, thread);
     perUser.record(user.id);
     services.audit.record('comment.create', user.id, doc.id, { threadId: comment.id });
+    changed(doc, comment, user);
     return { status: 201, body: { id: comment.id } };
   });
 
@@ -104,6 +104,7 @@ export function commentRoutes(router: Router, services: Services): void {
     const reply = services.comments.reply(doc.id, threadId, text, user.id);
     if (!reply) throw notFound();
     perUser.record(user.id);
+    changed(doc, reply, user);
     return { status: 201, body: { id: reply.id } };
   });
 
@@ -112,7 +113,31 @@ export function commentRoutes(router: Router, services: Services): void {
     const doc = readableDocument(services, user, ctx.params.id ?? '');
     const body = await ctx.json();
     if (typeof body.resolved !== 'boolean') throw invalidField('resolved');
-    if (!services.comments.setResolved(doc.id, ctx.params.threadId ?? '', body.resolved, user.id)) throw notFound();
+    const threadId = ctx.params.threadId ?? '';
+    if (!services.comments.setResolved(doc.id, threadId, body.resolved, user.id)) throw notFound();
+    services.comments.markThreadRead(user.id, doc.id, threadId);
+    publishThread(services, doc.id, threadId);
+    return { status: 200, body: { ok: true } };
+  });
+
+  // What the caller has read: one thread (and its notifications), or every thread of the document.
+  router.add('POST', '/api/documents/:id/comments/read', (ctx) => {
+    const user = ctx.user();
+    const doc = readableDocument(services, user, ctx.params.id ?? '');
+    services.comments.markDocumentRead(user.id, doc.id);
+    return { status: 200, body: { ok: true } };
+  });
+
+  router.add('POST', '/api/documents/:id/comments/:threadId/read', (ctx) => {
+    const user = ctx.user();
+    const doc = readableDocument(services, user, ctx.params.id ?? '');
+    const threadId = ctx.params.threadId ?? '';
+    const first = services.comments.get(doc.id, threadId);
+    if (!first || first.threadId !== threadId) throw notFound();
+    services.comments.markThreadRead(user.id, doc.id, threadId);
+    if (services.notifications.markThreadRead(user.id, threadId) > 0) {
+      services.events.toUser(user.id, 'notificationsRead', { unread: services.notifications.unreadCount(user.id) });
+    }
     return { status: 200, body: { ok: true } };
   });
 }
