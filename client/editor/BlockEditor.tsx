@@ -63,7 +63,7 @@ export function BlockEditor({ store, provider, blockId, kind, lang, editable, us
           class: 'bill-editor block-editor',
           lang,
           spellcheck: 'true',
-          'aria-label': t('editor.blockAriaLabel', { language: t(`languages.${lang}`), block: store.describe(blockId, lang) || t(`blocks.${kind}`) }),
+          'aria-label': t('editor.blockAriaLabel', { language: t(`languageNames.${lang}`), block: store.describe(blockId, lang) || t(`blocks.${kind}`) }),
           'data-testid': `editor-${lang}`,
           'data-block': blockId,
         },

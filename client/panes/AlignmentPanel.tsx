@@ -42,7 +42,7 @@ export function AlignmentPanel({ store, statuses, glossary, matcher, canWrite, u
             {s.state === 'outdated' && (
               <>
                 <div className="small">
-                  {t('alignment.outdated', { outdated: t(`languages.${s.outdated}`), changed: t(`languages.${s.changed}`) })}
+                  {t('alignment.outdated', { outdated: t(`languages.${s.outdated}`), changed: t(`languageNames.${s.changed}`) })}
                   {s.edit && <> · {t('alignment.editedBy', { name: s.edit.by, when: formatDateTime(s.edit.at) })}</>}
                 </div>
                 <div className="mini-redline" lang={s.changed}>
@@ -52,11 +52,11 @@ export function AlignmentPanel({ store, statuses, glossary, matcher, canWrite, u
                 </div>
               </>
             )}
-            {s.state === 'missing' && <div className="small">{t('alignment.missing', { language: t(`languages.${s.missing}`) })}</div>}
+            {s.state === 'missing' && <div className="small">{t('alignment.missing', { language: t(`languageNames.${s.missing}`) })}</div>}
             {s.state === 'unconfirmed' && <div className="small">{t('alignment.unconfirmed')}</div>}
             {glossary.get(id)?.map((m) => (
               <div key={`${m.id}-${m.has}`} className="small glossary-note" data-testid={`glossary-${id}-${m.id}`}>
-                {t('alignment.glossaryMismatch', { term: m.term, language: t(`languages.${m.has === 'en' ? 'es' : 'en'}`), pair: pair(m.id) })}
+                {t('alignment.glossaryMismatch', { term: m.term, language: t(`languageNames.${m.has === 'en' ? 'es' : 'en'}`), pair: pair(m.id) })}
               </div>
             ))}
             {canWrite && s.state !== 'missing' && s.state !== 'inStep' && (
