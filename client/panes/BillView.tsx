@@ -9,6 +9,7 @@ import type { BillStore } from '../bill/BillStore';
 import type { SectionActions } from '../bill/SectionActions';
 import { BlockEditor } from '../editor/BlockEditor';
 import { StaticBlock } from '../editor/StaticBlock';
+import { measureLines } from '../editor/measureLines';
 
 /** A flag drawn on one language of a section. */
 export interface CellFlag {
@@ -28,14 +29,46 @@ interface RowProps {
   user: { id: string; name: string };
   actions: SectionActions;
   flags: Partial<Record<Lang, CellFlag>> | undefined;
+  lineNumbers: boolean;
   observe: (el: Element, onChange: (near: boolean) => void) => () => void;
   onLocalEdit: (blockId: string, lang: Lang, tr: Transaction) => void;
 }
 
 /** One block: its languages side by side in one row, so they are always level. */
-const BlockRow = memo(function BlockRow({ store, provider, block, columns, editable, user, actions, flags, observe, onLocalEdit }: RowProps) {
+const BlockRow = memo(function BlockRow({ store, provider, block, columns, editable, user, actions, flags, lineNumbers, observe, onLocalEdit }: RowProps) {
   const ref = useRef<HTMLDivElement>(null);
   const [mounted, setMounted] = useState(false);
+  const [lines, setLines] = useState<Partial<Record<Lang, number[]>>>({});
+  // Line numbers restart in each block, counted on the lines as drawn; redone when its text or the width changes.
+  useEffect(() => {
+    const row = ref.current;
+    if (!lineNumbers || !row) {
+      setLines({});
+      return;
+    }
+    let frame = 0;
+    const measure = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        const next: Partial<Record<Lang, number[]>> = {};
+        row.querySelectorAll<HTMLElement>('.block-cell').forEach((cell) => {
+          const lang = cell.getAttribute('lang') as Lang;
+          const text = cell.querySelector<HTMLElement>('.bill-editor');
+          if (text) next[lang] = measureLines(text).map((top) => top + text.offsetTop);
+        });
+        setLines(next);
+      });
+    };
+    measure();
+    const stop = store.subscribeBlock(block.id, measure);
+    const resize = new ResizeObserver(measure);
+    resize.observe(row);
+    return () => {
+      stop();
+      resize.disconnect();
+      cancelAnimationFrame(frame);
+    };
+  }, [lineNumbers, store, block.id, mounted, columns]);
   const pending = useRef<{ lang: Lang; at: { x: number; y: number } | null } | null>(null);
   useEffect(() => {
     const el = ref.current;
@@ -62,6 +95,11 @@ const BlockRow = memo(function BlockRow({ store, provider, block, columns, edita
         const flag = flags?.[lang];
         return (
           <div key={lang} lang={lang} className={`block-cell cell-${lang}${section ? ' bill-section' : ''}${flag ? ` flag-${flag.flag}` : ''}`} data-flag={flag?.label} data-testid={`cell-${block.id}-${lang}`}>
+            {lines[lang] && (
+              <div className="line-numbers" aria-hidden="true" data-testid={`lines-${block.id}-${lang}`}>
+                {lines[lang]!.map((top, i) => <span key={i} style={{ top }}>{i + 1}</span>)}
+              </div>
+            )}
             {mounted ? (
               <BlockEditor store={store} provider={provider} blockId={block.id} kind={block.kind} lang={lang} editable={editable} user={user} actions={actions} onLocalEdit={onLocalEdit} />
             ) : (
@@ -79,7 +117,7 @@ const BlockRow = memo(function BlockRow({ store, provider, block, columns, edita
  * viewport get editors; the others are drawn statically (and skipped by layout while off screen),
  * so a long bill opens at once and scrolls end to end.
  */
-export function BillView({ store, provider, columns, editable, user, actions, flags, onLocalEdit, authoritative }: {
+export function BillView({ store, provider, columns, editable, user, actions, flags, onLocalEdit, authoritative, lineNumbers }: {
   store: BillStore;
   provider: WebsocketProvider;
   columns: Lang[];
@@ -89,6 +127,7 @@ export function BillView({ store, provider, columns, editable, user, actions, fl
   flags: CellFlags;
   onLocalEdit: (blockId: string, lang: Lang, tr: Transaction) => void;
   authoritative: Lang | null;
+  lineNumbers: boolean;
 }) {
   const { t } = useTranslation();
   const snapshot = useSyncExternalStore(store.subscribe, store.snapshot);
@@ -122,7 +161,7 @@ export function BillView({ store, provider, columns, editable, user, actions, fl
         ))}
       </div>
       {snapshot.blocks.map((block) => (
-        <BlockRow key={block.id} store={store} provider={provider} block={block} columns={columns} editable={editable} user={user} actions={actions} flags={flags.get(block.id)} observe={observe} onLocalEdit={onLocalEdit} />
+        <BlockRow key={block.id} store={store} provider={provider} block={block} columns={columns} editable={editable} user={user} actions={actions} flags={flags.get(block.id)} lineNumbers={lineNumbers} observe={observe} onLocalEdit={onLocalEdit} />
       ))}
     </div>
   );

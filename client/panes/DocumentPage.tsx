@@ -101,6 +101,8 @@ function LiveDocument({ doc, user, onSessionExpired, onDocChanged, heldNotice, o
   const [statusError, setStatusError] = useState<string | null>(null);
   const [suggesting, setSuggesting] = useState(false);
   const [finding, setFinding] = useState(false);
+  const [lineNumbers, setLineNumbers] = useState(() => localStorage.getItem('puente.lineNumbers') === '1');
+  useEffect(() => localStorage.setItem('puente.lineNumbers', lineNumbers ? '1' : '0'), [lineNumbers]);
   useEffect(() => store.setSuggesting(suggesting), [store, suggesting]);
   const comments = useComments(doc.id, store);
   const [view, setView] = useState<'both' | Lang>('both');
@@ -222,13 +224,14 @@ function LiveDocument({ doc, user, onSessionExpired, onDocChanged, heldNotice, o
           <button key={v} type="button" className={view === v ? 'active' : ''} aria-pressed={view === v} onClick={() => setView(v)} data-testid={`view-${v}`}>{t(`view.${v}`)}</button>
         ))}
         <button type="button" onClick={() => setSwapped(!swapped)} disabled={view !== 'both'} data-testid="swap-sides">{t('view.swap')}</button>
+        <button type="button" className={lineNumbers ? 'active' : ''} onClick={() => setLineNumbers(!lineNumbers)} aria-pressed={lineNumbers} data-testid="toggle-line-numbers">{t('view.lineNumbers')}</button>
         <button type="button" onClick={() => setFinding(!finding)} aria-pressed={finding} data-testid="open-find" title={`${t('find.open')} (Ctrl+F)`}>{t('find.open')}</button>
       </div>
       {finding && <FindReplaceBar store={store} canReplace={canWrite} user={caretUser} uiLang={uiLang} onClose={() => setFinding(false)} />}
       {snapshot.blocks.length === 0 ? (
         <p className="muted" data-testid="doc-loading">{collab.synced ? t('editor.emptyDocument') : t('common.loading')}</p>
       ) : (
-        <BillView store={store} provider={collab.provider} columns={columns} editable={canWrite} user={caretUser} actions={actions} flags={alignment.flags} onLocalEdit={alignment.onLocalEdit} authoritative={authoritative} />
+        <BillView store={store} provider={collab.provider} columns={columns} editable={canWrite} user={caretUser} actions={actions} flags={alignment.flags} onLocalEdit={alignment.onLocalEdit} authoritative={authoritative} lineNumbers={lineNumbers} />
       )}
       </div>
       </div>
