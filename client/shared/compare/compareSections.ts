@@ -11,6 +11,18 @@ export interface Change {
   from?: string;
 }
 
+/**
+ * One paragraph of a compared section: its runs, and where it stands in each side's section
+ * (`left` / `right`: the index among that section's paragraphs, the heading being 0; absent on the
+ * side that lacks it), so labels drawn for either side can be put beside it.
+ */
+export interface ComparedParagraph {
+  level: number;
+  changes: Change[];
+  left?: number;
+  right?: number;
+}
+
 /** How a section differs between the two sides. */
 export type SectionStatus = 'same' | 'changed' | 'added' | 'removed' | 'moved';
 
@@ -24,7 +36,7 @@ export interface SectionComparison {
   /** The only differences are filled-in parameter values. */
   parameterOnly: boolean;
   /** Paragraph by paragraph (the heading first), each a list of runs. */
-  paragraphs: { level: number; changes: Change[] }[];
+  paragraphs: ComparedParagraph[];
   /** All runs, paragraphs separated by "\n". */
   changes: Change[];
   words: number;
@@ -46,7 +58,7 @@ const keyCache = new WeakMap<Token[], string>();
 const paragraphKey = (p: Token[]) => {
   let key = keyCache.get(p);
   if (key === undefined) {
-    key = p.map((t) => (t.kind === 'param' ? `\u0001${t.key}` : t.text)).join('');
+    key = p.map((t) => (t.kind === 'param' ? `\u0001${t.key}` : t.ref !== undefined ? `\u0002${t.ref}` : t.text)).join('');
     keyCache.set(p, key);
   }
   return key;
@@ -106,7 +118,7 @@ function diffParagraph(left: Token[], right: Token[], state: { coarse: boolean }
   // Tokens are interned to small integers so the diff compares numbers, not strings through a callback.
   const ids = new Map<string, number>();
   const intern = (t: Token) => {
-    const key = t.kind === 'param' ? `\u0001${t.key ?? ''}` : t.text.trimEnd();
+    const key = t.kind === 'param' ? `\u0001${t.key ?? ''}` : t.ref !== undefined ? `\u0002${t.ref}` : t.text.trimEnd();
     let id = ids.get(key);
     if (id === undefined) {
       id = ids.size;
@@ -180,11 +192,11 @@ export function compareSection(left: SectionTokens | undefined, right: SectionTo
           const d = diffParagraph(l, r, state);
           wordsChanged += d.wordsChanged;
           params += d.params;
-          paragraphs.push({ level, changes: d.changes });
+          paragraphs.push({ level, changes: d.changes, left: li + k, right: ri + k });
         } else {
           const changes: Change[] = [];
           wordsChanged += whole(changes, l ? 'delete' : 'insert', (l ?? r) as Token[]);
-          paragraphs.push({ level, changes });
+          paragraphs.push(l ? { level, changes, left: li + k } : { level, changes, right: ri + k });
         }
       }
       li += part.count;
@@ -196,17 +208,17 @@ export function compareSection(left: SectionTokens | undefined, right: SectionTo
       if (part.added) {
         const changes: Change[] = [];
         wordsChanged += whole(changes, 'insert', rp[ri] as Token[]);
-        paragraphs.push({ level: right?.levels[ri] ?? 0, changes });
+        paragraphs.push({ level: right?.levels[ri] ?? 0, changes, right: ri });
         ri++;
       } else if (part.removed) {
         const changes: Change[] = [];
         wordsChanged += whole(changes, 'delete', lp[li] as Token[]);
-        paragraphs.push({ level: left?.levels[li] ?? 0, changes });
+        paragraphs.push({ level: left?.levels[li] ?? 0, changes, left: li });
         li++;
       } else {
         const d = diffParagraph(lp[li] as Token[], rp[ri] as Token[], state);
         params += d.params;
-        paragraphs.push({ level: right?.levels[ri] ?? 0, changes: d.changes });
+        paragraphs.push({ level: right?.levels[ri] ?? 0, changes: d.changes, left: li, right: ri });
         li++;
         ri++;
       }

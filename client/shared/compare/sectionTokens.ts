@@ -6,6 +6,8 @@ export interface Token {
   text: string;
   /** Parameter key (kind 'param'). */
   key?: string;
+  /** For a cross-reference: the section it points to. Two references compare by target, so one renumbered with its target is not a change; `text` is its label on its own side. */
+  ref?: string;
 }
 
 /** One section (or the front or back matter) as paragraphs of tokens; the heading is paragraph 0. */
@@ -37,7 +39,11 @@ function inlineTokens(node: PMJSON): Token[] {
       const key = String(n.attrs?.key ?? '');
       const value = n.attrs?.value as string | null | undefined;
       out.push({ kind: 'param', key, text: value ?? `⟨${key}⟩` });
-    } else if (n.type === 'crossRef') out.push({ kind: 'word', text: `[→${String(n.attrs?.target ?? '')}]` });
+    } else if (n.type === 'crossRef') {
+      const target = String(n.attrs?.target ?? '');
+      const label = n.attrs?.label;
+      out.push({ kind: 'word', text: typeof label === 'string' ? label : `[→${target}]`, ref: target });
+    }
     else if (n.type === 'hardBreak') out.push({ kind: 'space', text: '\n' });
     else n.content?.forEach(visit);
   };
