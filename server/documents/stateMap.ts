@@ -4,16 +4,22 @@ import type { DocumentMeta } from '../storage/DocumentStore';
 import type { Lang } from '@shared/bill/Lang';
 import { canRead } from '../auth/permissions';
 import { compareDocuments } from '@shared/compare/compareDocuments';
-import { computeNumbering } from '@shared/bill/numbering';
-import { billSchema } from '@shared/schema/billSchema';
+import { sectionLabels } from '@shared/compare/sectionLabels';
 import type { SectionStatus } from '@shared/compare/compareSections';
 import { documentContent } from './documentContent';
-import { resolveCrossRefs } from '@shared/bill/resolveCrossRefs';
+import { labelCrossRefs } from '@shared/compare/labelCrossRefs';
 import { keepForm } from '@shared/bill/fillParameters';
+
+/**
+ * How a state's variant stands in one section: as the comparison says (same, changed, removed by
+ * the state…), or `notInForm` when the section belongs to the other country's legal form (a
+ * Mexican transitory article in a US bill) and so is not a departure at all.
+ */
+export type MapCellStatus = SectionStatus | 'notInForm';
 
 /** One cell of the map: how far a state departs from the model in one section. */
 export interface MapCell {
-  status: SectionStatus;
+  status: MapCellStatus;
   words: number;
   wordsChanged: number;
   /** wordsChanged / words of the model's section (parameters excluded), 0 to 1. */
@@ -21,51 +27,63 @@ export interface MapCell {
   parameterOnly: boolean;
 }
 
+/** One row of the map: a section of the model, named as the model prints it. */
+export interface MapSection {
+  id: string;
+  /** As printed: "Section 3." / "Artículo 3.-" / "Primero.-". */
+  label: string;
+  /** As in a sentence: "Section 3" / "artículo Primero transitorio". */
+  refLabel: string;
+  heading: string;
+  /** Which variants keep it: `any`, `us` or `mx`. */
+  form: string;
+}
+
 /** The states × sections map of a model act. */
 export interface StateMap {
   modelId: string;
   lang: Lang;
-  sections: { id: string; label: string; heading: string }[];
+  sections: MapSection[];
   variants: { id: string; jurisdiction: string | null; title: { en: string; es: string }; added: number; share: number }[];
   /** cells[section][variant] */
   cells: MapCell[][];
 }
 
+const NOT_IN_FORM: MapCell = { status: 'notInForm', words: 0, wordsChanged: 0, share: 0, parameterOnly: false };
+
 /** Compares every readable variant of `model` with it, section by section. */
 export function stateMap(services: Services, user: User, model: DocumentMeta, lang: Lang, country: string | null): StateMap {
   const rawModel = documentContent(services, model.id);
-  const modelContent = resolveCrossRefs(rawModel[lang], lang, model.docType);
-  const numbering = computeNumbering(billSchema.nodeFromJSON(modelContent), lang, model.docType);
-  const headings = new Map<string, string>();
-  for (const block of modelContent.content ?? []) {
-    if (block.type !== 'section') continue;
-    const heading = block.content?.[0];
-    const text = (heading?.content ?? []).map((n) => n.text ?? (n.attrs?.value as string | undefined) ?? '').join('');
-    headings.set(String(block.attrs?.sectionId), text);
-  }
-  const sections = numbering.sections.map((s) => ({ id: s.sectionId, label: s.refLabel, heading: headings.get(s.sectionId) ?? '' }));
+  const modelContent = labelCrossRefs(rawModel[lang], lang, model.docType);
+  const sections: MapSection[] = [...sectionLabels(modelContent, lang, model.docType)].map(([id, s]) => ({ id, label: s.label, refLabel: s.refLabel, heading: s.heading, form: s.form }));
   const variants = services.documents
     .list()
     .filter((d) => d.modelId === model.id && canRead(user, d) && (!country || d.jurisdiction?.startsWith(`${country}-`)))
     .sort((a, b) => (a.jurisdiction ?? '').localeCompare(b.jurisdiction ?? ''));
   const cells: MapCell[][] = sections.map(() => []);
-  const bases = new Map<string, ReturnType<typeof resolveCrossRefs>>();
+  const bases = new Map<string, ReturnType<typeof labelCrossRefs>>();
   const columns: StateMap['variants'] = [];
   for (const v of variants) {
     // Each variant against the model in its own legislative form (US or Mexican).
     const country = v.jurisdiction ? services.library.jurisdictions.get(v.jurisdiction)?.country : undefined;
+    const form = country === 'US' ? 'us' : country === 'MX' ? 'mx' : null;
     let base = country ? bases.get(country) : modelContent;
     if (!base && country) {
-      base = resolveCrossRefs(keepForm(rawModel, country === 'US' ? 'us' : 'mx')[lang], lang, model.docType);
+      base = labelCrossRefs(keepForm(rawModel, country === 'US' ? 'us' : 'mx')[lang], lang, model.docType);
       bases.set(country, base);
     }
-    const comparison = compareDocuments(base ?? modelContent, resolveCrossRefs(documentContent(services, v.id)[lang], lang, v.docType));
+    const comparison = compareDocuments(base ?? modelContent, labelCrossRefs(documentContent(services, v.id)[lang], lang, v.docType));
     const byId = new Map(comparison.sections.map((s) => [s.id, s]));
     sections.forEach((s, row) => {
       const c = byId.get(s.id);
+      const line = cells[row] as MapCell[];
+      if (form && s.form !== 'any' && s.form !== form && (!c || c.status === 'removed')) {
+        line.push(NOT_IN_FORM);
+        return;
+      }
       const words = c?.words ?? 0;
       const wordsChanged = c?.wordsChanged ?? 0;
-      (cells[row] as MapCell[]).push({
+      line.push({
         status: c?.status ?? 'removed',
         words,
         wordsChanged,
@@ -92,9 +110,25 @@ const csvCell = (v: string | number) => {
   return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 };
 
-/** The map as CSV: a row per section, a column per jurisdiction, cells as percentages of words changed. */
-export function stateMapCsv(map: StateMap, lang: Lang): string {
-  const head = [lang === 'es' ? 'Artículo' : 'Section', lang === 'es' ? 'Epígrafe' : 'Heading', ...map.variants.map((v) => v.jurisdiction ?? v.id)];
-  const rows = map.sections.map((s, i) => [s.label, s.heading, ...(map.cells[i] ?? []).map((c) => (c.status === 'removed' ? (lang === 'es' ? 'suprimido' : 'removed') : (c.share * 100).toFixed(1)))]);
+/** The map as CSV: a row per section, a column per jurisdiction, cells as percentages of words changed; words from the locales in the map's language. */
+export function stateMapCsv(map: StateMap, t: (key: string) => string): string {
+  const mark = (c: MapCell) => (c.status === 'removed' ? t('map.csvRemoved') : c.status === 'notInForm' ? t('map.csvNotInForm') : (c.share * 100).toFixed(1));
+  const head = [t('map.csvSection'), t('map.csvHeading'), ...map.variants.map((v) => v.jurisdiction ?? v.id)];
+  const rows = map.sections.map((s, i) => [s.label, s.heading, ...(map.cells[i] ?? []).map(mark)]);
   return [head, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+/** Longest file-name part, in characters; a title is cut at the last word that fits. */
+const MAX_SLUG = 60;
+
+/** The CSV's file name: the model's title in the map's language as ASCII words joined by dashes (cut at a word), "-map-", the language. */
+export function stateMapFileName(title: string, lang: Lang): string {
+  const words = title.normalize('NFD').replace(/[\u0300-\u036f]/g, '').split(/[^A-Za-z0-9]+/).filter(Boolean);
+  let slug = '';
+  for (const w of words) {
+    const next = slug ? `${slug}-${w}` : w;
+    if (next.length > MAX_SLUG) break;
+    slug = next;
+  }
+  return `${slug || (words[0] ?? '').slice(0, MAX_SLUG) || 'model'}-map-${lang}.csv`;
 }

@@ -100,6 +100,6 @@ describe('comparison API, versions and the states × sections map', () => {
     expect(us.variants.map((v) => v.jurisdiction)).toEqual(['US-AZ', 'US-NM']);
     const res = await fetch(`${server.url}/api/documents/${model}/map?lang=es&format=csv`, { headers: { Authorization: `Bearer ${admin}` } });
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(await res.text()).toBe('Artículo,Epígrafe,MX-SON,US-AZ,US-NM\r\nartículo 1,,0.0,0.0,0.0\r\n');
+    expect(await res.text()).toBe('Artículo,Epígrafe,MX-SON,US-AZ,US-NM\r\nArtículo 1.-,,0.0,0.0,0.0\r\n');
   });
 });
