@@ -69,12 +69,11 @@ export function DocumentListPage({ user }: { user: SessionUser }) {
     <main className="page">
       <div className="page-head">
         <h1>{t('documents.title')}</h1>
-        {mayCreate && (
-          <div className="page-actions">
-            <NewModelForm onError={setError} />
-            <button type="button" onClick={() => void createBlank()} data-testid="new-document">{t('documents.newBlank')}</button>
-          </div>
-        )}
+        <div className="page-actions">
+          {mayCreate && <NewModelForm onError={setError} />}
+          {mayCreate && <button type="button" onClick={() => void createBlank()} data-testid="new-document">{t('documents.newBlank')}</button>}
+          <button type="button" onClick={() => navigate('/compare')} data-testid="open-compare">{t('documents.compare')}</button>
+        </div>
       </div>
       {error && <p className="error" role="alert">{error}</p>}
       {docs === null && !error && <p className="muted">{t('common.loading')}</p>}
