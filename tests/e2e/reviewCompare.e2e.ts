@@ -213,6 +213,8 @@ test('a drafter sees each change of the model by number and heading, takes every
   await expect(panel.locator('[data-state] .cmp-badge')).toHaveText(['New in the model', 'Model changed', 'Changed in both']);
   await expect(panel.getByTestId('upstream-take-all')).toHaveText('Take all 2 clean changes');
   await panel.getByTestId('upstream-take-all').scrollIntoViewIfNeeded();
+  await expect(panel.getByTestId('upstream-take-all')).toBeInViewport();
+  await expect(panel.locator('#upstream-title')).toBeInViewport();
   await shot(nora, 'document-en');
   await panel.getByTestId('upstream-take-all').click();
   await expect(panel.getByTestId('upstream-taken')).toHaveText('Took the model’s text of 2 sections. The text before is saved as the version “Before taking the model’s changes”. Undo');
@@ -240,6 +242,8 @@ test('a drafter sees each change of the model by number and heading, takes every
   await expect(panelEs.locator('[data-state] .cmp-badge')).toHaveText(['Nuevo en la ley modelo', 'Modificado en la ley modelo', 'Modificado en la ley modelo']);
   await expect(panelEs.getByTestId('upstream-take-all')).toHaveText('Incorporar los 3 cambios sin conflicto');
   await panelEs.getByTestId('upstream-take-all').scrollIntoViewIfNeeded();
+  await expect(panelEs.getByTestId('upstream-take-all')).toBeInViewport();
+  await expect(panelEs.locator('#upstream-title')).toBeInViewport();
   await shot(sofia, 'document-es');
   await panelEs.getByTestId('upstream-take-all').click();
   await expect(panelEs.getByTestId('upstream-taken')).toHaveText('Se incorporó el texto de la ley modelo en 3 artículos. El texto anterior quedó guardado como la versión «Antes de incorporar los cambios de la ley modelo». Deshacer');
