@@ -150,9 +150,10 @@ describe('concurrent structure edits by 3 to 5 real clients', () => {
     const started = Date.now();
     for (let trial = FIRST; trial < FIRST + TRIALS; trial++) tokens += await runTrial(trial, totals);
     console.log(`${TRIALS} trials, seed ${SEED}, ${tokens} tokens checked, ${((Date.now() - started) / 1000).toFixed(1)} s; ops: ${JSON.stringify(totals)}; before the next writer: ${JSON.stringify(coverage)}`);
-    // Every kind of edit took part, and concurrent edits left work for the next writer (else this proves little).
-    for (const op of Object.keys(totals) as FuzzOp[]) expect(totals[op], op).toBeGreaterThan(0);
+    // Every kind of edit took part, and concurrent edits left work for the next writer (else this proves
+    // little); a replay of a few trials need not cover everything.
     if (TRIALS >= 100) {
+      for (const op of Object.keys(totals) as FuzzOp[]) expect(totals[op], op).toBeGreaterThan(0);
       expect(coverage.duplicates).toBeGreaterThan(0);
       expect(coverage.deletedInOrder).toBeGreaterThan(0);
     }
