@@ -8,12 +8,14 @@ import { benchOpen } from './benchOpen';
 import { benchMemory } from './benchMemory';
 import { benchCompare } from './benchCompare';
 import { benchExport } from './benchExport';
+import { benchBrowser } from './benchBrowser';
+import { printBrowser } from './printBrowser';
 import { ms } from './stats';
 
 // `npm run bench` (BENCH_QUICK=1 for a short smoke run): prints a table and writes results/latest.json.
 const quick = process.env.BENCH_QUICK === '1';
 const here = path.dirname(fileURLToPath(import.meta.url));
-const only = (process.env.BENCH_ONLY ?? 'collab,open,memory,compare,export').split(',');
+const only = (process.env.BENCH_ONLY ?? 'collab,open,memory,compare,export,browser').split(',');
 const results: Record<string, unknown> = {
   date: new Date().toISOString(),
   machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
@@ -65,9 +67,17 @@ if (only.includes('export')) {
   log(`\nExport of the 200-page bilingual bill: ${JSON.stringify(r)}`);
 }
 
+if (only.includes('browser')) {
+  // BENCH_PROFILE=1 also takes CPU profiles of each phase (on an unminified build of the same client);
+  // BENCH_NO_GLOSSARY=1 (a diagnostic) gives the page an empty glossary, to see what glossary notes cost.
+  const r = await benchBrowser(bill200, { openRuns: quick ? 2 : 5, keys: quick ? 40 : 200, moves: quick ? 5 : 20, profile: process.env.BENCH_PROFILE === '1', glossary: process.env.BENCH_NO_GLOSSARY !== '1' });
+  results.browser = r;
+  printBrowser(r, log);
+}
+
 fs.mkdirSync(path.join(here, 'results'), { recursive: true });
-// Only a full run replaces latest.json (the figures the README quotes).
-const file = path.join(here, 'results', quick ? 'quick.json' : process.env.BENCH_ONLY ? 'partial.json' : 'latest.json');
+// Only a full run replaces latest.json (the figures the README quotes); a diagnostic run is partial too.
+const file = path.join(here, 'results', quick ? 'quick.json' : process.env.BENCH_ONLY || process.env.BENCH_NO_GLOSSARY === '1' ? 'partial.json' : 'latest.json');
 fs.writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
 log(`\nWrote ${path.relative(process.cwd(), file)}`);
 process.exit(0);
