@@ -61,6 +61,9 @@ export class BillStore {
     this.undoManager = new Y.UndoManager([orderOf(ydoc), blocksOf(ydoc)], {
       trackedOrigins: new Set<unknown>([ySyncPluginKey, STRUCTURE_ORIGIN]),
       captureTimeout: 500,
+      // Undo restores a block's `deleted` key even when a colleague changed it since: otherwise undoing
+      // a restore could take a section out of the order without marking it deleted, and lose it.
+      ignoreRemoteMapChanges: true,
     });
     this.undoManager.on('stack-item-added', ({ stackItem }: { stackItem: { meta: Map<string, unknown> } }) => {
       if (this.focused && !stackItem.meta.has('focus')) stackItem.meta.set('focus', this.focused);

@@ -25,7 +25,7 @@ export interface StructurePeer {
 export function connectPeer(serverUrl: string, docId: string, token: string, name: string): StructurePeer {
   const client = connectClient(serverUrl, docId, token);
   const doc = client.doc;
-  const undo = new Y.UndoManager([orderOf(doc), blocksOf(doc)], { trackedOrigins: new Set([STRUCTURE_ORIGIN]), captureTimeout: 0 });
+  const undo = new Y.UndoManager([orderOf(doc), blocksOf(doc)], { trackedOrigins: new Set([STRUCTURE_ORIGIN]), captureTimeout: 0, ignoreRemoteMapChanges: true });
   const refusals: string[] = [];
   client.provider.on('connection-close', (event) => {
     if (event && event.code >= 4000) refusals.push(`${name} closed by the server: ${event.code} ${event.reason}`);

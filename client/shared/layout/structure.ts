@@ -15,19 +15,26 @@ function insertAfter(order: Y.Array<string>, id: string, afterId: string | null)
 }
 
 /**
- * Drops what `order` should not hold: later duplicates of an id (left by concurrent moves), ids of
- * deleted or unknown blocks. Every structure edit does this first: the next writer cleans up.
+ * Cleans `order` up: ids of unknown blocks go, and an id that stands more than once (left by
+ * concurrent moves) keeps one copy where its first stood. That copy is a fresh item, since a
+ * concurrent writer (an undo of a move, say) may be removing the old first one at the same moment:
+ * removing only the later copies could then leave none. Ids of deleted blocks may stay (they are
+ * never shown): a concurrent undo of the deletion must find its id still there. Every structure
+ * edit does this first: the next writer cleans up.
  */
 export function normalizeOrder(ydoc: Y.Doc): void {
   const order = orderOf(ydoc);
-  const seen = new Set<string>();
-  const drop: number[] = [];
-  order.toArray().forEach((id, i) => {
-    const info = typeof id === 'string' ? blockInfo(ydoc, id) : null;
-    if (!info || info.deleted || seen.has(id)) drop.push(i);
-    else seen.add(id);
-  });
-  for (let i = drop.length - 1; i >= 0; i--) order.delete(drop[i] as number, 1);
+  const ids = order.toArray();
+  const counts = new Map<string, number>();
+  for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+  for (let i = ids.length - 1; i >= 0; i--) {
+    const id = ids[i] as string;
+    if (!blockInfo(ydoc, id)) order.delete(i, 1);
+    else if ((counts.get(id) ?? 0) > 1) {
+      order.delete(i, 1);
+      if (ids.indexOf(id) === i) order.insert(i, [id]);
+    }
+  }
 }
 
 /**
