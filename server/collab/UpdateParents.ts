@@ -20,19 +20,31 @@ const GONE: Placement = { parent: 'gone', key: null };
 /**
  * Finds where the items of a decoded update go, as Yjs will place them: an item names its parent
  * (a root, or the id of a type) or inherits it from its left or right neighbour, which may be in the
- * update or in the document.
+ * update or in the document. The update's structs may be added piece by piece, in order; a chain
+ * of neighbours is followed without recursion, however long.
  */
 export class UpdateParents {
   private readonly byClient = new Map<number, Struct[]>();
   private readonly memo = new Map<Y.Item, Placement>();
 
-  constructor(structs: readonly Struct[], private readonly doc: Y.Doc) {
+  constructor(private readonly doc: Y.Doc, structs: readonly Struct[] = []) {
+    this.add(structs);
+  }
+
+  /** Adds structs of the update (a later piece follows, per client, the clocks of the earlier ones). */
+  add(structs: readonly Struct[]): void {
+    const touched = new Set<Struct[]>();
     for (const s of structs) {
-      const list = this.byClient.get(s.id.client) ?? [];
+      let list = this.byClient.get(s.id.client);
+      if (!list) {
+        list = [];
+        this.byClient.set(s.id.client, list);
+      }
+      const last = list[list.length - 1];
+      if (last && last.id.clock > s.id.clock) touched.add(list);
       list.push(s);
-      this.byClient.set(s.id.client, list);
     }
-    for (const list of this.byClient.values()) list.sort((a, b) => a.id.clock - b.id.clock);
+    for (const list of touched) list.sort((a, b) => a.id.clock - b.id.clock);
   }
 
   /** Whether the document already has all of `item` (Yjs skips it). */
@@ -64,13 +76,37 @@ export class UpdateParents {
   placement(item: Y.Item): Placement {
     const cached = this.memo.get(item);
     if (cached) return cached;
-    this.memo.set(item, UNKNOWN); // a cycle of neighbours resolves to unknown
-    const result = this.resolve(item);
-    this.memo.set(item, result);
+    // Follow neighbours until an item whose place is known or written; every item on the way gets
+    // that place. An item met twice is a cycle: unknown.
+    const chain: Y.Item[] = [];
+    const onChain = new Set<Y.Item>();
+    let current: Y.Item = item;
+    let result: Placement;
+    for (;;) {
+      chain.push(current);
+      onChain.add(current);
+      const step = this.step(current);
+      if (!('next' in step)) {
+        result = step;
+        break;
+      }
+      const known = this.memo.get(step.next);
+      if (known) {
+        result = known;
+        break;
+      }
+      if (onChain.has(step.next)) {
+        result = UNKNOWN;
+        break;
+      }
+      current = step.next;
+    }
+    for (const c of chain) this.memo.set(c, result);
     return result;
   }
 
-  private resolve(item: Y.Item): Placement {
+  /** An item's placement when it is written or found in the document, else the update's neighbour it inherits it from. */
+  private step(item: Y.Item): Placement | { next: Y.Item } {
     const parent: unknown = item.parent;
     if (typeof parent === 'string') return { parent: { root: parent }, key: item.parentSub };
     if (parent instanceof Y.ID) {
@@ -87,7 +123,7 @@ export class UpdateParents {
     if (left?.struct instanceof Y.GC || right?.struct instanceof Y.GC) return GONE;
     const neighbour = left ?? right;
     if (!neighbour || !(neighbour.struct instanceof Y.Item)) return UNKNOWN;
-    return neighbour.inDoc ? this.docPlacement(neighbour.struct) : this.placement(neighbour.struct);
+    return neighbour.inDoc ? this.docPlacement(neighbour.struct) : { next: neighbour.struct };
   }
 
   private docPlacement(item: Y.Item): Placement {

@@ -7,7 +7,7 @@ import { canRead, canWrite } from '../auth/permissions';
 import { holdRefusedUpdate } from '../documents/heldEdits';
 import { isSameOrigin, requestToken } from '../auth/requestToken';
 import { presenceColor } from './presenceColor';
-import { greet, handleMessage } from './handleMessage';
+import { greet, handleMessage, ProtocolError } from './handleMessage';
 import type { TrackedConnection } from './ConnectionRegistry';
 
 const PREFIX = '/collab/';
@@ -69,6 +69,11 @@ export function attachCollab(server: Server, services: Services): { wss: WebSock
     room.join(conn);
     connections.add(conn);
     const bucket = { tokens: config.messageBurst, at: Date.now() };
+    // A refused message (now, or once a large update it started is checked) closes this socket alone, logged with who and where.
+    const refuse = (err: unknown) => {
+      services.log(`collab: closing ${user.email} on ${docId}: ${err instanceof Error ? err.message : String(err)}`);
+      ws.close(err instanceof ProtocolError ? err.closeCode : CloseCode.ProtocolError, 'protocol error');
+    };
 
     ws.on('message', (data, isBinary) => {
       const now = Date.now();
@@ -78,10 +83,9 @@ export function attachCollab(server: Server, services: Services): { wss: WebSock
       if (--bucket.tokens < 0) return ws.close(CloseCode.RateLimited, 'rate limited');
       if (!isBinary || !(data instanceof Buffer)) return ws.close(CloseCode.ProtocolError, 'binary messages only');
       try {
-        handleMessage(room, conn, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+        handleMessage(room, conn, new Uint8Array(data.buffer, data.byteOffset, data.byteLength), refuse);
       } catch (err) {
-        services.log(`collab: closing ${user.email} on ${docId}: ${err instanceof Error ? err.message : String(err)}`);
-        ws.close(CloseCode.ProtocolError, 'protocol error');
+        refuse(err);
       }
     });
     ws.on('close', () => {

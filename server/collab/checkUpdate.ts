@@ -2,13 +2,12 @@ import * as Y from 'yjs';
 import { blockMapKind, childPlace, kindSetBy, rootPlace, shapeRefusal, type ShapePlace } from '@shared/layout';
 import type { BlockKind } from '@shared/schema/blockSchemas';
 import { UpdateParents, type ParentRef } from './UpdateParents';
+import { UpdateRejected } from './UpdateRejected';
+import { scanUpdate } from './scanUpdate';
 
-/** Clocks and lengths beyond this cannot come from honest editing and make Yjs allocate or loop. */
-const MAX_CLOCK = 2 ** 40;
-const MAX_STRUCTS = 200_000;
+export { UpdateRejected } from './UpdateRejected';
 
-/** Why an update was refused. */
-export class UpdateRejected extends Error {}
+type TypeRef = Exclude<ParentRef, 'gone' | null>;
 
 function decode(update: Uint8Array): ReturnType<typeof Y.decodeUpdate> {
   try {
@@ -18,88 +17,155 @@ function decode(update: Uint8Array): ReturnType<typeof Y.decodeUpdate> {
   }
 }
 
-/** Places of the types an update writes into, from the document's types and the update's own. */
+/** Places of the types an update writes into, from the document's types and the update's own; found without recursion. */
 class Places {
   private readonly ofType = new Map<Y.AbstractType<unknown>, ShapePlace | null>();
   private readonly ofItem = new Map<Y.Item, ShapePlace | null>();
   /** Kinds set by the update on the block maps it creates. */
   private readonly kinds = new Map<Y.Item, BlockKind>();
 
-  constructor(private readonly parents: UpdateParents, items: readonly Y.Item[]) {
+  constructor(private readonly parents: UpdateParents) {}
+
+  /** Remembers the kinds that items of the update set on block maps the update creates. */
+  noteKinds(items: readonly Y.Item[]): void {
     for (const item of items) {
       const kind = kindSetBy(item.parentSub, item.content);
-      const ref = kind ? parents.placement(item).parent : null;
+      const ref = kind ? this.parents.placement(item).parent : null;
       if (kind && ref && ref !== 'gone' && 'item' in ref) this.kinds.set(ref.item, kind);
     }
   }
 
-  of(ref: Exclude<ParentRef, 'gone' | null>): ShapePlace | null {
+  of(ref: TypeRef): ShapePlace | null {
     if ('root' in ref) return rootPlace(ref.root);
     return 'type' in ref ? this.ofDocType(ref.type) : this.ofUpdateItem(ref.item);
   }
 
-  private ofDocType(type: Y.AbstractType<unknown>): ShapePlace | null {
-    if (this.ofType.has(type)) return this.ofType.get(type) ?? null;
-    const item = type._item;
+  private ofDocType(start: Y.AbstractType<unknown>): ShapePlace | null {
+    // Up to a root or a type already placed, then back down the types passed on the way.
+    const chain: Y.AbstractType<unknown>[] = [];
+    let type = start;
     let place: ShapePlace | null;
-    if (!item) {
-      const name = this.parents.rootName(type);
-      place = name === null ? null : rootPlace(name);
-    } else {
-      const parent = item.parent instanceof Y.AbstractType ? (item.parent as Y.AbstractType<unknown>) : null;
-      const above = parent ? this.ofDocType(parent) : null;
-      place = above && parent ? childPlace(above, item.parentSub, type, above.at === 'block' ? blockMapKind(parent) : null) : null;
+    for (;;) {
+      if (this.ofType.has(type)) {
+        place = this.ofType.get(type) ?? null;
+        break;
+      }
+      const item: Y.Item | null = type._item;
+      if (!item) {
+        const name = this.parents.rootName(type);
+        place = name === null ? null : rootPlace(name);
+        this.ofType.set(type, place);
+        break;
+      }
+      chain.push(type);
+      if (!(item.parent instanceof Y.AbstractType)) {
+        place = null;
+        break;
+      }
+      type = item.parent as Y.AbstractType<unknown>;
     }
-    this.ofType.set(type, place);
-    return place;
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const t = chain[i] as Y.AbstractType<unknown>;
+      const item = t._item as Y.Item;
+      place = place ? childPlace(place, item.parentSub, t, place.at === 'block' ? blockMapKind(item.parent as Y.AbstractType<unknown>) : null) : null;
+      this.ofType.set(t, place);
+    }
+    return this.ofType.get(start) ?? null;
   }
 
-  private ofUpdateItem(item: Y.Item): ShapePlace | null {
-    if (this.ofItem.has(item)) return this.ofItem.get(item) ?? null;
-    this.ofItem.set(item, null); // cycles resolve to nowhere
-    const { parent, key } = this.parents.placement(item);
-    let place: ShapePlace | null = null;
-    if (parent && parent !== 'gone' && item.content instanceof Y.ContentType) {
-      const above = this.of(parent);
-      if (above) place = childPlace(above, key, item.content.type, above.at === 'block' ? this.kindOf(parent) : null);
+  private ofUpdateItem(start: Y.Item): ShapePlace | null {
+    // Up through the update's own types to one whose place is known, then back down.
+    const chain: Y.Item[] = [];
+    let item = start;
+    let place: ShapePlace | null;
+    for (;;) {
+      if (this.ofItem.has(item)) {
+        place = this.ofItem.get(item) ?? null;
+        break;
+      }
+      chain.push(item);
+      this.ofItem.set(item, null); // a cycle resolves to nowhere
+      const { parent } = this.parents.placement(item);
+      if (!parent || parent === 'gone') {
+        place = null;
+        break;
+      }
+      if (!('item' in parent)) {
+        place = this.of(parent);
+        break;
+      }
+      item = parent.item;
     }
-    this.ofItem.set(item, place);
-    return place;
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const it = chain[i] as Y.Item;
+      const { parent, key } = this.parents.placement(it);
+      place = place && parent && parent !== 'gone' && it.content instanceof Y.ContentType
+        ? childPlace(place, key, it.content.type, place.at === 'block' ? this.kindOf(parent) : null)
+        : null;
+      this.ofItem.set(it, place);
+    }
+    return this.ofItem.get(start) ?? null;
   }
 
-  private kindOf(ref: Exclude<ParentRef, 'gone' | null>): BlockKind | null {
+  private kindOf(ref: TypeRef): BlockKind | null {
     if ('type' in ref) return blockMapKind(ref.type);
     return 'item' in ref ? (this.kinds.get(ref.item) ?? null) : null;
   }
 }
 
 /**
- * Decodes a Yjs update fully and checks it against the room's document before it may touch it: it
- * must parse, carry sane clocks and lengths, and keep the bill's shape (../shared/CONTRACT.md): the
- * `order` holds block ids, `blocks` holds block maps with their known keys, a block's languages hold
- * only what its kind allows, elements are the bill schema's, `meta` holds document state, and
- * nothing is written to other roots (the legacy `en`/`es` ones included). An item's parent may be in
- * the update or in `doc`. Throws UpdateRejected otherwise.
+ * Checks the structs of an update against the room's document before they may touch it: the
+ * bill's shape (../shared/CONTRACT.md) must hold: the `order` holds block ids, `blocks` holds block
+ * maps with their known keys, a block's languages hold only what its kind allows, elements are the
+ * bill schema's and nest only as it allows, attributes are small plain values, `meta` holds
+ * document state a few levels deep, and nothing is written to other roots (the legacy `en`/`es`
+ * ones included). An update may be added in pieces (those of scanUpdate, in order) and checked a
+ * few items at a time; an item's parent may be in the document or anywhere in the update.
+ */
+export class UpdateChecker {
+  private readonly parents: UpdateParents;
+  private readonly places: Places;
+  private readonly items: Y.Item[] = [];
+  private checked = 0;
+
+  constructor(doc: Y.Doc) {
+    this.parents = new UpdateParents(doc);
+    this.places = new Places(this.parents);
+  }
+
+  /** Decodes one piece of the update. */
+  add(piece: Uint8Array): void {
+    const decoded = decode(piece);
+    this.parents.add(decoded.structs);
+    for (const s of decoded.structs) if (s instanceof Y.Item) this.items.push(s);
+  }
+
+  /** Checks up to `count` more items, once every piece is added; true when all are checked. Throws UpdateRejected. */
+  checkSome(count = Infinity): boolean {
+    if (this.checked === 0) this.places.noteKinds(this.items);
+    const end = Math.min(this.items.length, this.checked + count);
+    for (; this.checked < end; this.checked++) {
+      const item = this.items[this.checked] as Y.Item;
+      if (this.parents.known(item)) continue;
+      const { parent, key } = this.parents.placement(item);
+      if (parent === 'gone') continue;
+      if (parent === null) throw new UpdateRejected('an item whose parent is unknown');
+      const place = this.places.of(parent);
+      if (!place) throw new UpdateRejected('root' in parent ? `unknown root type "${parent.root}"` : 'an item under an unknown type');
+      const refusal = shapeRefusal(place, key, item.content);
+      if (refusal) throw new UpdateRejected(refusal);
+    }
+    return this.checked >= this.items.length;
+  }
+}
+
+/**
+ * Scans (scanUpdate: limits, bounds, clocks and deletes against the document) and checks
+ * (UpdateChecker: the bill's shape) a whole update at once. Throws UpdateRejected.
  */
 export function checkUpdate(update: Uint8Array, doc: Y.Doc): void {
-  const decoded = decode(update);
-  if (decoded.structs.length > MAX_STRUCTS) throw new UpdateRejected('too many structs');
-  for (const struct of decoded.structs) {
-    if (struct.id.clock + struct.length > MAX_CLOCK || struct.length < 0) throw new UpdateRejected('implausible clock or length');
-  }
-  for (const [, deletes] of decoded.ds.clients) {
-    for (const d of deletes) if (d.clock + d.len > MAX_CLOCK || d.len < 0) throw new UpdateRejected('implausible delete range');
-  }
-  const parents = new UpdateParents(decoded.structs, doc);
-  const items = decoded.structs.filter((s): s is Y.Item => s instanceof Y.Item && !parents.known(s));
-  const places = new Places(parents, items);
-  for (const item of items) {
-    const { parent, key } = parents.placement(item);
-    if (parent === 'gone') continue;
-    if (parent === null) throw new UpdateRejected('an item whose parent is unknown');
-    const place = places.of(parent);
-    if (!place) throw new UpdateRejected('root' in parent ? `unknown root type "${parent.root}"` : 'an item under an unknown type');
-    const refusal = shapeRefusal(place, key, item.content);
-    if (refusal) throw new UpdateRejected(refusal);
-  }
+  scanUpdate(update, (client) => Y.getState(doc.store, client));
+  const checker = new UpdateChecker(doc);
+  checker.add(update);
+  checker.checkSome();
 }

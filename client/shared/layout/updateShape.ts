@@ -19,7 +19,7 @@ export type ShapePlace =
   | { at: 'fragment'; kind: BlockKind | null }
   | { at: 'element'; name: string }
   | { at: 'text' }
-  | { at: 'meta' }
+  | { at: 'meta'; depth: number }
   | { at: 'legacy' }
   | { at: 'nowhere' };
 
@@ -28,6 +28,10 @@ type SharedType = Y.ContentType['type'];
 
 const KIND_KEY = 'kind';
 const FORMS = new Set(['any', 'us', 'mx']);
+/** Most levels of shared types under `meta` (its maps of parameter values and baselines are one). */
+const META_DEPTH = 3;
+/** Longest JSON of one element attribute, block value or text mark; bills hold ids, levels, names and short values there. */
+const MAX_ATTRIBUTE_JSON = 10_000;
 /** Keys a block map may hold besides its two languages; the last three are room for who made it and suggested blocks. */
 const VALUE_KEYS = new Set([KIND_KEY, 'form', 'deleted', 'createdBy', 'createdAt', 'suggestion']);
 
@@ -74,7 +78,7 @@ function allowedInside(name: string): Set<string> {
 export function rootPlace(name: string): ShapePlace | null {
   if (name === ORDER_ROOT) return { at: 'order' };
   if (name === BLOCKS_ROOT) return { at: 'blocks' };
-  if (name === META_ROOT) return { at: 'meta' };
+  if (name === META_ROOT) return { at: 'meta', depth: 0 };
   if ((LEGACY_ROOTS as readonly string[]).includes(name)) return { at: 'legacy' };
   return null;
 }
@@ -94,6 +98,15 @@ export function kindSetBy(key: string | null, content: Content): BlockKind | nul
 
 const isPlainObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Uint8Array);
 
+/** Whether values are small enough for an attribute, block value or mark (they are bounded in size and depth before decoding). */
+function small(values: unknown[]): boolean {
+  try {
+    return (JSON.stringify(values)?.length ?? 0) <= MAX_ATTRIBUTE_JSON;
+  } catch {
+    return false;
+  }
+}
+
 function oneValue(content: Content): { value: unknown } | null {
   if (!(content instanceof Y.ContentAny)) return null;
   const values = content.getContent();
@@ -112,7 +125,7 @@ function blockEntryRefusal(key: string | null, content: Content): string | null 
   const ok = !one ? false
     : key === KIND_KEY ? isBlockKind(v)
       : key === 'form' ? typeof v === 'string' && FORMS.has(v)
-        : key === 'deleted' || key === 'suggestion' ? v === null || isPlainObject(v)
+        : key === 'deleted' || key === 'suggestion' ? v === null || (isPlainObject(v) && small([v]))
           : typeof v === 'string' && v.length <= 200;
   return ok ? null : `bad value for a block's "${key}"`;
 }
@@ -143,7 +156,9 @@ export function shapeRefusal(parent: ShapePlace, key: string | null, content: Co
   if (anywhere) return anywhere;
   if (parent.at === 'legacy') return 'the layout before blocks is read-only';
   if (parent.at === 'nowhere') return 'nothing may be written inside this type';
-  if (parent.at === 'meta') return null;
+  if (parent.at === 'meta') {
+    return content instanceof Y.ContentType && parent.depth >= META_DEPTH ? `document state nested deeper than ${META_DEPTH} levels` : null;
+  }
   const deleted = content instanceof Y.ContentDeleted;
   switch (parent.at) {
     case 'order': {
@@ -163,11 +178,16 @@ export function shapeRefusal(parent: ShapePlace, key: string | null, content: Co
       if (key !== null) return 'a block language has no attributes';
       return deleted ? null : nodeRefusal(allowedAtTop(parent.kind), content, `a ${parent.kind ?? ''} block`);
     case 'element':
-      if (key !== null) return content instanceof Y.ContentAny || deleted ? null : 'attributes are plain values';
+      if (key !== null) {
+        if (deleted) return null;
+        if (!(content instanceof Y.ContentAny)) return 'attributes are plain values';
+        return small(content.getContent()) ? null : `an attribute longer than ${MAX_ATTRIBUTE_JSON} characters`;
+      }
       return deleted ? null : nodeRefusal(allowedInside(parent.name), content, `"${parent.name}"`);
     case 'text':
       if (key !== null) return 'text has no attributes';
-      return deleted || content instanceof Y.ContentString || content instanceof Y.ContentFormat ? null : 'text holds characters and formatting only';
+      if (content instanceof Y.ContentFormat) return small([content.value]) ? null : `a mark longer than ${MAX_ATTRIBUTE_JSON} characters`;
+      return deleted || content instanceof Y.ContentString ? null : 'text holds characters and formatting only';
   }
 }
 
@@ -176,7 +196,7 @@ export function shapeRefusal(parent: ShapePlace, key: string | null, content: Co
  * `blockKind` is the kind of the block when `parent` is a block's map.
  */
 export function childPlace(parent: ShapePlace, key: string | null, type: SharedType, blockKind: BlockKind | null): ShapePlace {
-  if (parent.at === 'meta') return parent;
+  if (parent.at === 'meta') return { at: 'meta', depth: parent.depth + 1 };
   if (parent.at === 'blocks' && type instanceof Y.Map) return { at: 'block' };
   if (parent.at === 'block' && isLang(key)) return { at: 'fragment', kind: blockKind };
   if (parent.at === 'fragment' || parent.at === 'element') {
