@@ -117,7 +117,7 @@ const BlockRow = memo(function BlockRow({ store, provider, block, columns, edita
  * viewport get editors; the others are drawn statically (and skipped by layout while off screen),
  * so a long bill opens at once and scrolls end to end.
  */
-export function BillView({ store, provider, columns, editable, user, actions, flags, onLocalEdit, authoritative, lineNumbers }: {
+export const BillView = memo(function BillView({ store, provider, columns, editable, user, actions, flags, onLocalEdit, authoritative, lineNumbers }: {
   store: BillStore;
   provider: WebsocketProvider;
   columns: Lang[];
@@ -165,4 +165,4 @@ export function BillView({ store, provider, columns, editable, user, actions, fl
       ))}
     </div>
   );
-}
+});

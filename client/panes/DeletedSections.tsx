@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { memo, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isSectionKind } from '@shared/schema/blockSchemas';
 import { LANGS, type Lang } from '@shared/bill/Lang';
@@ -6,7 +6,7 @@ import { formatDateTime } from '../app/format';
 import type { BillStore } from '../bill/BillStore';
 
 /** Sections deleted from the bill (who, when), each restorable with everything typed into it. */
-export function DeletedSections({ store, lang, canRestore }: { store: BillStore; lang: Lang; canRestore: boolean }) {
+export const DeletedSections = memo(function DeletedSections({ store, lang, canRestore }: { store: BillStore; lang: Lang; canRestore: boolean }) {
   const { t } = useTranslation();
   const snapshot = useSyncExternalStore(store.subscribe, store.snapshot);
   // A section that never held any text (inserted, then undone) has nothing to restore.
@@ -27,4 +27,4 @@ export function DeletedSections({ store, lang, canRestore }: { store: BillStore;
       </ul>
     </section>
   );
-}
+});

@@ -13,6 +13,7 @@ import { useMeta } from '../collab/useYMap';
 import { Outline } from './Outline';
 import { ParameterPanel } from './ParameterPanel';
 import { VersionsPanel } from './VersionsPanel';
+import { SectionHistoryPanel } from './SectionHistoryPanel';
 import { ExportDialog } from './ExportDialog';
 import { AlignmentPanel } from './AlignmentPanel';
 import { useAlignment } from './useAlignment';
@@ -131,6 +132,7 @@ function LiveDocument({ doc, user, onSessionExpired, onDocChanged, heldNotice, o
     },
   }), [store, canWrite, t, uiLang]);
 
+  const labelOf = useCallback((id: string) => store.label(id, uiLang), [store, uiLang]);
   const insertRef = useCallback((sectionId: string) => {
     store.focusedEditor()?.chain().focus().insertCrossRef(sectionId).run();
   }, [store]);
@@ -207,16 +209,17 @@ function LiveDocument({ doc, user, onSessionExpired, onDocChanged, heldNotice, o
       <div className={`workspace doc-${doc.kind}`}>
       <aside className="sidebar">
         <HeldEditsPanel docId={doc.id} store={store} user={user} uiLang={uiLang} refreshKey={collab.held ?? heldNotice} />
+        <CommentsPanel docId={doc.id} store={store} comments={comments} />
         <Outline store={store} lang={uiLang} canInsertRef={canWrite} onInsertRef={insertRef} />
         <DeletedSections store={store} lang={uiLang} canRestore={canWrite} />
         <ParameterPanel ydoc={collab.ydoc} params={params} declared={declared} editable={canWrite} />
         <SuggestionsPanel store={store} canSettle={canWrite} />
-        <CommentsPanel docId={doc.id} store={store} threads={comments.threads} reload={comments.reload} />
         <AlignmentPanel store={store} statuses={alignment.statuses} glossary={alignment.glossary} matcher={matcher} canWrite={canWrite} userName={user.name} uiLang={uiLang} texts={alignment.texts} />
         {doc.kind === 'variant' && (
-          <UpstreamPanel docId={doc.id} lang={uiLang} editable={canWrite} labelOf={(id) => store.label(id, uiLang) || id} />
+          <UpstreamPanel docId={doc.id} lang={uiLang} editable={canWrite} labelOf={labelOf} />
         )}
         <VersionsPanel docId={doc.id} editable={canWrite} />
+        <SectionHistoryPanel docId={doc.id} store={store} lang={uiLang} />
       </aside>
       <div className="bilingual-wrap">
       <div className="view-options" role="group" aria-label={t('view.label')}>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { memo, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../app/api';
 import { formatDateTime } from '../app/format';
@@ -18,7 +18,7 @@ interface HeldSummary {
  * admin adds them to the text as suggestions (to accept or reject one by one); their author, or an
  * admin, discards them.
  */
-export function HeldEditsPanel({ docId, store, user, uiLang, refreshKey }: { docId: string; store: BillStore; user: SessionUser; uiLang: Lang; refreshKey: string | null }) {
+export const HeldEditsPanel = memo(function HeldEditsPanel({ docId, store, user, uiLang, refreshKey }: { docId: string; store: BillStore; user: SessionUser; uiLang: Lang; refreshKey: string | null }) {
   const { t } = useTranslation();
   const [held, setHeld] = useState<HeldSummary[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -51,4 +51,4 @@ export function HeldEditsPanel({ docId, store, user, uiLang, refreshKey }: { doc
       </ul>
     </section>
   );
-}
+});

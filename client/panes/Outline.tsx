@@ -1,11 +1,11 @@
-import { useSyncExternalStore } from 'react';
+import { memo, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isSectionKind } from '@shared/schema/blockSchemas';
 import type { Lang } from '@shared/bill/Lang';
 import type { BillStore } from '../bill/BillStore';
 
 /** The sections of the document in order, in one language, with their current numbers; a click jumps. */
-export function Outline({ store, lang, canInsertRef, onInsertRef }: {
+export const Outline = memo(function Outline({ store, lang, canInsertRef, onInsertRef }: {
   store: BillStore;
   lang: Lang;
   canInsertRef: boolean;
@@ -36,4 +36,4 @@ export function Outline({ store, lang, canInsertRef, onInsertRef }: {
       </ol>
     </nav>
   );
-}
+});

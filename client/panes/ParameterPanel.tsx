@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { setParamValue } from '../collab/useYMap';
@@ -7,7 +7,7 @@ import { isLang, LANGS } from '@shared/bill/Lang';
 import { setParameterValue } from '@shared/layout';
 
 /** Parameters of the document: their values in both languages, editable by writers; unfilled ones flagged. */
-export function ParameterPanel({ ydoc, params, declared, editable }: {
+export const ParameterPanel = memo(function ParameterPanel({ ydoc, params, declared, editable }: {
   ydoc: Y.Doc;
   params: Record<string, { en: string; es: string } | null>;
   declared: TemplateParameter[];
@@ -69,4 +69,4 @@ export function ParameterPanel({ ydoc, params, declared, editable }: {
       </dl>
     </section>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useState, useSyncExternalStore } from 'react';
+import { memo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BillStore } from '../bill/BillStore';
 import type { SectionActions } from '../bill/SectionActions';
@@ -11,7 +11,7 @@ const keepFocus = (e: React.MouseEvent) => e.preventDefault();
  * Insert, move and delete the section holding the cursor in both languages, undo and redo, and the
  * list of keyboard shortcuts.
  */
-export function SectionToolbar({ store, actions }: { store: BillStore; actions: SectionActions }) {
+export const SectionToolbar = memo(function SectionToolbar({ store, actions }: { store: BillStore; actions: SectionActions }) {
   const { t } = useTranslation();
   const [help, setHelp] = useState(false);
   const current = useSyncExternalStore((fn) => store.onFocusChange(fn), () => store.currentSection());
@@ -45,4 +45,4 @@ export function SectionToolbar({ store, actions }: { store: BillStore; actions: 
       </span>
     </div>
   );
-}
+});

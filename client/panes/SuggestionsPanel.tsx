@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EditorState } from '@tiptap/pm/state';
 import { findSuggestions, settleSuggestions, type SuggestionRange } from '@shared/bill/suggestions';
@@ -19,7 +19,7 @@ function settle(store: BillStore, blockId: string, lang: Lang, accept: boolean, 
 }
 
 /** Suggested insertions and deletions in both languages, accepted or rejected one by one or all at once. */
-export function SuggestionsPanel({ store, canSettle }: { store: BillStore; canSettle: boolean }) {
+export const SuggestionsPanel = memo(function SuggestionsPanel({ store, canSettle }: { store: BillStore; canSettle: boolean }) {
   const { t } = useTranslation();
   const [items, setItems] = useState<Listed[]>([]);
   const cache = useRef(new Map<string, { rev: number; list: Listed[] }>());
@@ -90,4 +90,4 @@ export function SuggestionsPanel({ store, canSettle }: { store: BillStore; canSe
       </ul>
     </section>
   );
-}
+});

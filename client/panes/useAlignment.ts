@@ -42,6 +42,19 @@ function useSectionTexts(store: BillStore) {
   }, [store]);
 }
 
+/** `next`, reusing the entries of `old` that are equal (and `old` itself when nothing changed). */
+function keepSame<V>(old: Map<string, V>, next: Map<string, V>): Map<string, V> {
+  const merged = new Map<string, V>();
+  let changed = old.size !== next.size;
+  for (const [id, value] of next) {
+    const prev = old.get(id);
+    const same = prev !== undefined && JSON.stringify(prev) === JSON.stringify(value);
+    merged.set(id, same ? (prev as V) : value);
+    if (!same) changed = true;
+  }
+  return changed ? merged : old;
+}
+
 /** Labels of the flags, in the interface language. */
 export interface FlagLabels { outdated: string; missing: string; unconfirmed: string; glossary: string }
 
@@ -106,8 +119,9 @@ export function useAlignment(store: BillStore, userName: string, canWrite: boole
         if (s.state === 'missing') put(id, s.missing, 'missing');
         if (s.state === 'unconfirmed') for (const lang of LANGS) put(id, lang, 'unconfirmed');
       }
-      setStatuses(next);
-      setGlossary(mismatches);
+      // Unchanged entries keep their objects, and unchanged maps their identity, so panels draw only what changed.
+      setStatuses((old) => keepSame(old, next));
+      setGlossary((old) => keepSame(old, mismatches));
       // Unchanged flags keep their objects, so only rows whose flags changed draw again.
       setFlags((old) => {
         const same = (a: CellFlags extends Map<string, infer V> ? V : never, b: typeof a | undefined) =>
