@@ -82,8 +82,9 @@ export async function benchOpen(bill: BilingualContent, edits: number, browserRu
     const start = Date.now();
     await page.goto(`${proc.url}/documents/${docId}`);
     const last = `s-${(bill.en.content ?? []).filter((n) => n.type === 'section').length - 1}`;
-    await page.locator(`[data-testid="editor-en"] [data-section-id="${last}"]`).waitFor({ timeout: 60_000 });
-    await page.locator('[data-testid="editor-en"] .provision').first().click();
+    // Every row is on the page (drawn statically far down), and the first section's English editor takes a key.
+    await page.locator(`[data-testid="row-${last}"]`).waitFor({ state: 'attached', timeout: 60_000 });
+    await page.locator('.ProseMirror[data-testid="editor-en"] .provision').first().click();
     await page.keyboard.type('x');
     editable.push(Date.now() - start);
     await context.close();
