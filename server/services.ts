@@ -71,6 +71,10 @@ export function createServices(config: Config, log: (line: string) => void = (l)
     quietMs: config.autoVersionQuietMs,
     maxMs: config.autoVersionMaxMs,
     stateOf: (docId) => withDocState(services as Services, docId, (ydoc) => Y.encodeStateAsUpdate(ydoc)),
+    storedState: (docId) => {
+      const stored = updates.load(docId);
+      return Y.mergeUpdates([...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates]);
+    },
     onVersion: (version) => events.toDocument(version.docId, 'versions', () => ({ id: version.id })),
     log,
   });

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionUser } from './types';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { navigate } from './navigation';
+import { NotificationBell } from './NotificationBell';
 
 /** The bar at the top of every page. */
 export function TopBar({ user, onSignOut }: { user: SessionUser | null; onSignOut: () => void }) {
@@ -19,6 +20,7 @@ export function TopBar({ user, onSignOut }: { user: SessionUser | null; onSignOu
             {user.role === 'admin' && (
               <a href="/admin" className="nav-link" onClick={(e) => { e.preventDefault(); navigate('/admin'); }}>{t('admin.title')}</a>
             )}
+            <NotificationBell />
             <span className="who" data-testid="current-user">
               {user.name} · {t(`roles.${user.role}`)}
             </span>

@@ -13,6 +13,7 @@ import { useMeta } from '../collab/useYMap';
 import { Outline } from './Outline';
 import { ParameterPanel } from './ParameterPanel';
 import { VersionsPanel } from './VersionsPanel';
+import { SectionHistoryPanel } from './SectionHistoryPanel';
 import { ExportDialog } from './ExportDialog';
 import { AlignmentPanel } from './AlignmentPanel';
 import { useAlignment } from './useAlignment';
@@ -208,7 +209,7 @@ function LiveDocument({ doc, user, onSessionExpired, onDocChanged, heldNotice, o
       <div className={`workspace doc-${doc.kind}`}>
       <aside className="sidebar">
         <HeldEditsPanel docId={doc.id} store={store} user={user} uiLang={uiLang} refreshKey={collab.held ?? heldNotice} />
-        <CommentsPanel docId={doc.id} store={store} threads={comments.threads} reload={comments.reload} />
+        <CommentsPanel docId={doc.id} store={store} comments={comments} />
         <Outline store={store} lang={uiLang} canInsertRef={canWrite} onInsertRef={insertRef} />
         <DeletedSections store={store} lang={uiLang} canRestore={canWrite} />
         <ParameterPanel ydoc={collab.ydoc} params={params} declared={declared} editable={canWrite} />
@@ -218,6 +219,7 @@ function LiveDocument({ doc, user, onSessionExpired, onDocChanged, heldNotice, o
           <UpstreamPanel docId={doc.id} lang={uiLang} editable={canWrite} labelOf={labelOf} />
         )}
         <VersionsPanel docId={doc.id} editable={canWrite} />
+        <SectionHistoryPanel docId={doc.id} store={store} lang={uiLang} />
       </aside>
       <div className="bilingual-wrap">
       <div className="view-options" role="group" aria-label={t('view.label')}>

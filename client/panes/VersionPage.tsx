@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { api, ApiError } from '../app/api';
 import { navigate } from '../app/navigation';
@@ -15,7 +16,17 @@ function ReadOnlyBill({ content, lang, style }: { content: PMJSON; lang: Lang; s
   return <EditorContent editor={editor} className="editor-pane" />;
 }
 
-interface Version { id: string; name: string; createdAt: string; createdByName: string }
+interface Version { id: string; name: string; kind: 'named' | 'automatic' | 'beforeRestore'; createdAt: string; createdByName: string; editors: { name: string }[] }
+
+/** What the banner says of a version: its name and who saved it, or for an automatic one, whose edits it holds. */
+function describe(version: Version | null, t: TFunction): string {
+  const when = version ? formatDateTime(version.createdAt) : '';
+  if (version?.kind === 'automatic') {
+    const who = version.editors.map((p) => p.name).join(', ');
+    return who ? t('versions.viewingAutomatic', { when, who }) : t('versions.viewingAutomaticNoEdits', { when });
+  }
+  return t('versions.viewing', { name: version?.name ?? '', when, who: version?.createdByName ?? '' });
+}
 
 /** A saved version, read-only, both languages side by side. */
 export function VersionPage({ docId, versionId }: { docId: string; versionId: string }) {
@@ -28,7 +39,7 @@ export function VersionPage({ docId, versionId }: { docId: string; versionId: st
   useEffect(() => {
     const fail = (err: unknown) => setError(err instanceof ApiError ? err.message : t('errors:internal'));
     api<DocumentSummary>(`/api/documents/${docId}`).then(setDoc).catch(fail);
-    api<Version[]>(`/api/documents/${docId}/versions`).then((vs) => setVersion(vs.find((v) => v.id === versionId) ?? null)).catch(fail);
+    api<Version[]>(`/api/documents/${docId}/versions?include=automatic`).then((vs) => setVersion(vs.find((v) => v.id === versionId) ?? null)).catch(fail);
     api<BilingualContent>(`/api/documents/${docId}/versions/${versionId}/content`).then(setContent).catch(fail);
   }, [docId, versionId, t]);
   if (error) return <main className="page"><p className="error" role="alert">{error}</p></main>;
@@ -39,7 +50,7 @@ export function VersionPage({ docId, versionId }: { docId: string; versionId: st
         <div>
           <h1 className="doc-title">{doc.title[ui]}</h1>
           <div className="doc-sub" data-testid="version-banner">
-            {t('versions.viewing', { name: version?.name ?? '', when: version ? formatDateTime(version.createdAt) : '', who: version?.createdByName ?? '' })}
+            {describe(version, t)}
             <span className="badge">{t('editor.readOnly')}</span>
           </div>
         </div>

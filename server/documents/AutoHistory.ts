@@ -48,19 +48,27 @@ export class AutoHistory {
       maxMs: number;
       /** The document's current state, encoded. */
       stateOf: (docId: string) => Uint8Array;
+      /** The document's state as storage holds it (without a change being applied now). */
+      storedState: (docId: string) => Uint8Array;
       onVersion: (version: VersionMeta) => void;
       log: (line: string) => void;
     },
   ) {}
 
   /**
-   * Follows a document just loaded into memory: keeps a first version of it if it has none (the
-   * text before anyone's edits), then notes who changes which block in each transaction.
+   * Follows a document just loaded into memory: notes who changes which block in each transaction.
+   * A document with no version at all gets one at its first change, of the text before it (still
+   * what storage holds then: a change is stored after its transaction), where its history starts;
+   * a document only read keeps none.
    */
   track(docId: string, ydoc: Y.Doc): void {
-    if (!this.versions.hasAny(docId)) this.versions.create(docId, '', Y.encodeStateAsUpdate(ydoc), '', { kind: 'automatic' });
+    let needsBaseline = !this.versions.hasAny(docId);
     ydoc.on('afterTransaction', (tr: Y.Transaction) => {
       if (tr.changed.size === 0) return;
+      if (needsBaseline) {
+        needsBaseline = false;
+        if (!this.versions.hasAny(docId)) this.versions.create(docId, '', this.options.storedState(docId), '', { kind: 'automatic' });
+      }
       this.note(docId, originUser(tr.origin), changedBlocks(ydoc, tr));
     });
   }

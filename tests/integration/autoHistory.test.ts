@@ -42,14 +42,17 @@ describe('automatic history', () => {
 
   it('keeps a version after each burst of edits, at least every maximum interval while edits go on, recording who edited', async () => {
     const { doc, ana, luis, a, l } = await twoDrafters();
-    // Opening the document kept its text before anyone's edits.
-    expect((await automatic(doc)).map((v) => v.editors)).toEqual([[]]);
+    // Opening a document keeps nothing; its first change keeps the text before it, where its history starts.
+    expect(await automatic(doc)).toEqual([]);
 
     await append(a, 'purpose', 'en', ' Amended by Ana.');
     await append(l, 'definitions', 'es', ' Reformado por Luis.');
     await eventually(() => server.services.versions.list(doc).length === 2, 'a version after the burst', 3000);
     expect((await automatic(doc)).map((v) => v.editors.map((e) => e.name))).toEqual([[], ['Ana Drafter', 'Luis Redactor']]);
     expect(server.services.versions.list(doc)[1]?.edits.blocks).toEqual({ purpose: [ana.user.id], definitions: [luis.user.id] });
+    const [baseline, burst] = await automatic(doc);
+    const text = async (v: Version | undefined) => JSON.stringify((await apiCall(server, admin, 'GET', `/api/documents/${doc}/versions/${v?.id ?? ''}/content`)).body);
+    expect([(await text(baseline)).includes('Amended by Ana.'), (await text(burst)).includes('Amended by Ana.')]).toEqual([false, true]);
 
     // Typing without a pause for 2.5 s: a version at each maximum interval, then one after the pause.
     const start = Date.now();

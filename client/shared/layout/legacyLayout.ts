@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
+import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import type { Lang } from '../bill/Lang';
 import { LANGS } from '../bill/Lang';
 import type { BilingualContent, PMJSON } from '../bill/yBill';
@@ -8,6 +8,7 @@ import { blockSchema } from '../schema/blockSchemas';
 import { blocksOf, orderOf, LEGACY_ROOTS } from './roots';
 import { groupTopLevel, pairGroups, type NodeGroup, type TopNodeInfo } from './groupBlocks';
 import { emptyBlockContent } from './readBlock';
+import { deleteDeepestFirst, nestedDeeperThan, readShallowChildren, schemaDepth } from './shallowXml';
 
 /** Origin of the one-time conversion of a document to blocks. */
 export const MIGRATE_ORIGIN = 'puente:migrate';
@@ -22,10 +23,13 @@ export function isLegacyLayout(ydoc: Y.Doc): boolean {
   return LEGACY_ROOTS.some((lang) => legacyFragment(ydoc, lang).length > 0);
 }
 
-/** One language of a legacy document, block by block; what the schema does not allow is left out. */
+/**
+ * One language of a legacy document, block by block; what the schema does not allow is left out,
+ * elements nested deeper than it allows (which releases before this one let in) without reading them.
+ */
 function readLegacyLanguage(ydoc: Y.Doc, lang: Lang): PMJSON {
-  const json = yXmlFragmentToProsemirrorJSON(legacyFragment(ydoc, lang)) as PMJSON;
-  const blocks = (json.content ?? []).filter((block) => {
+  const { content } = readShallowChildren(legacyFragment(ydoc, lang), billSchema);
+  const blocks = content.filter((block) => {
     try {
       const node = billSchema.nodeFromJSON(block);
       node.check();
@@ -80,13 +84,27 @@ function copyGroup(group: NodeGroup<Y.XmlElement>, fragment: Y.XmlFragment, type
 }
 
 /**
+ * Deletes the top-level elements of the legacy fragments nested deeper than the bill schema
+ * allows (sections in sections, thousands deep, which releases before the block layout stored),
+ * deepest first so that neither deleting nor collecting them recurses. Returns how many.
+ */
+export function dropTooDeepLegacyElements(ydoc: Y.Doc): number {
+  const max = schemaDepth(billSchema);
+  const deep = LEGACY_ROOTS.flatMap((lang) => legacyFragment(ydoc, lang).toArray())
+    .filter((n): n is Y.XmlElement => n instanceof Y.XmlElement && nestedDeeperThan(n, max));
+  if (deep.length) ydoc.transact((tr) => deep.forEach((el) => deleteDeepestFirst(el, tr)), MIGRATE_ORIGIN);
+  return deep.length;
+}
+
+/**
  * Converts a document from whole-document fragments to blocks, in one transaction: sections pair by
  * id, other blocks by kind and position; the old fragments are emptied. `anchors` (Yjs relative
  * positions of comments, encoded) are carried over to the same place in the new blocks; an anchor
- * that no longer points into text comes back null.
+ * that no longer points into text comes back null. Elements nested deeper than the bill schema
+ * allows are dropped first (`dropped` says how many).
  */
-export function migrateLegacyLayout(ydoc: Y.Doc, anchors: readonly Uint8Array[] = []): { migrated: boolean; anchors: (Uint8Array | null)[] } {
-  if (!isLegacyLayout(ydoc)) return { migrated: false, anchors: [...anchors] };
+export function migrateLegacyLayout(ydoc: Y.Doc, anchors: readonly Uint8Array[] = []): { migrated: boolean; anchors: (Uint8Array | null)[]; dropped: number } {
+  if (!isLegacyLayout(ydoc)) return { migrated: false, anchors: [...anchors], dropped: 0 };
   const resolved = anchors.map((a) => {
     try {
       return Y.createAbsolutePositionFromRelativePosition(Y.decodeRelativePosition(a), ydoc);
@@ -94,6 +112,7 @@ export function migrateLegacyLayout(ydoc: Y.Doc, anchors: readonly Uint8Array[] 
       return null;
     }
   });
+  const dropped = dropTooDeepLegacyElements(ydoc);
   const types = new Map<AnyType, AnyType>();
   let mapped: (Uint8Array | null)[] = [];
   ydoc.transact(() => {
@@ -129,5 +148,5 @@ export function migrateLegacyLayout(ydoc: Y.Doc, anchors: readonly Uint8Array[] 
       fragment.delete(0, fragment.length);
     }
   }, MIGRATE_ORIGIN);
-  return { migrated: true, anchors: mapped };
+  return { migrated: true, anchors: mapped, dropped };
 }

@@ -1,8 +1,8 @@
 import type * as Y from 'yjs';
-import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import type { Node as PMNode, Schema } from '@tiptap/pm/model';
 import { blockSchema, isSectionKind, type BlockKind } from '../schema/blockSchemas';
 import type { PMJSON } from '../bill/yBill';
+import { readShallowChildren } from './shallowXml';
 
 function tryNode(schema: Schema, json: PMJSON): PMNode | null {
   try {
@@ -26,11 +26,12 @@ function repairSection(schema: Schema, children: PMNode[]): PMNode {
 /**
  * Reads one language of a block as a node of its kind's schema. Reading never changes the shared
  * document and never fails: content the schema does not allow (which concurrent edits can leave) is
- * repaired or left out, as an editor would.
+ * repaired or left out, as an editor would; elements nested deeper than the schema allows are left
+ * out without being read.
  */
 export function readBlockFragment(fragment: Y.XmlFragment | null, kind: BlockKind): PMNode {
   const schema = blockSchema(kind);
-  const json = (fragment ? yXmlFragmentToProsemirrorJSON(fragment) : { type: 'doc', content: [] }) as PMJSON;
+  const json: PMJSON = { type: 'doc', content: fragment ? readShallowChildren(fragment, schema).content : [] };
   const whole = tryNode(schema, { type: 'doc', content: json.content ?? [] });
   if (whole) return whole;
   const children = (json.content ?? []).map((c) => tryNode(schema, c)).filter((n): n is PMNode => n !== null);
