@@ -4,7 +4,7 @@ import type { Node as PMNode } from '@tiptap/pm/model';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import {
   blockInfo, blocksOf, deleteBlock, deletedBlocks, insertBlock, moveSection, observeLayout, orderOf, readBlock, restoreBlock,
-  visibleBlocks, STRUCTURE_ORIGIN, type BlockInfo, type BlockContent,
+  sectionHeadingText, visibleBlocks, STRUCTURE_ORIGIN, type BlockInfo, type BlockContent,
 } from '@shared/layout';
 import { isSectionKind } from '@shared/schema/blockSchemas';
 import { numberBlocks, type BlockNumber, type NumberingStyle } from '@shared/bill/numbering';
@@ -103,7 +103,7 @@ export class BillStore {
     const out = { en: new Map<string, string>(), es: new Map<string, string>() };
     for (const b of blocks) {
       if (!isSectionKind(b.kind)) continue;
-      for (const lang of LANGS) out[lang].set(b.id, this.node(b.id, lang)?.firstChild?.textContent ?? '');
+      for (const lang of LANGS) out[lang].set(b.id, sectionHeadingText(this.ydoc, b.id, lang));
     }
     return out;
   }
@@ -111,7 +111,7 @@ export class BillStore {
   private headingChanged(id: string): boolean {
     return LANGS.some((lang) => {
       const known = this.snap.headings[lang].get(id);
-      return known !== undefined && known !== (this.node(id, lang)?.firstChild?.textContent ?? '');
+      return known !== undefined && known !== sectionHeadingText(this.ydoc, id, lang);
     });
   }
 

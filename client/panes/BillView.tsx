@@ -11,6 +11,10 @@ import { BlockEditor } from '../editor/BlockEditor';
 import { StaticBlock } from '../editor/StaticBlock';
 import { measureLines } from '../editor/measureLines';
 
+/** Rows drawn statically before the first paint, and per idle slice after. */
+const INITIAL_ROWS = 24;
+const ROWS_PER_SLICE = 40;
+
 /** A flag drawn on one language of a section. */
 export interface CellFlag {
   flag: 'outdated' | 'missing' | 'unconfirmed' | 'glossary';
@@ -30,12 +34,14 @@ interface RowProps {
   actions: SectionActions;
   flags: Partial<Record<Lang, CellFlag>> | undefined;
   lineNumbers: boolean;
+  /** Whether the row's static drawing may be built yet (rows far down are drawn in idle time). */
+  ready: boolean;
   observe: (el: Element, onChange: (near: boolean) => void) => () => void;
   onLocalEdit: (blockId: string, lang: Lang, tr: Transaction) => void;
 }
 
 /** One block: its languages side by side in one row, so they are always level. */
-const BlockRow = memo(function BlockRow({ store, provider, block, columns, editable, user, actions, flags, lineNumbers, observe, onLocalEdit }: RowProps) {
+const BlockRow = memo(function BlockRow({ store, provider, block, columns, editable, user, actions, flags, lineNumbers, ready, observe, onLocalEdit }: RowProps) {
   const ref = useRef<HTMLDivElement>(null);
   const [mounted, setMounted] = useState(false);
   const [lines, setLines] = useState<Partial<Record<Lang, number[]>>>({});
@@ -102,8 +108,10 @@ const BlockRow = memo(function BlockRow({ store, provider, block, columns, edita
             )}
             {mounted ? (
               <BlockEditor store={store} provider={provider} blockId={block.id} kind={block.kind} lang={lang} editable={editable} user={user} actions={actions} onLocalEdit={onLocalEdit} />
-            ) : (
+            ) : ready ? (
               <StaticBlock store={store} blockId={block.id} lang={lang} onActivate={(at) => { pending.current = { lang, at }; setMounted(true); }} />
+            ) : (
+              <div className="block-cell-editor pending-block" />
             )}
           </div>
         );
@@ -131,6 +139,16 @@ export const BillView = memo(function BillView({ store, provider, columns, edita
 }) {
   const { t } = useTranslation();
   const snapshot = useSyncExternalStore(store.subscribe, store.snapshot);
+  // The first rows are drawn at once; the rest in slices when the browser is idle, so the top of a long
+  // bill is editable first. Rows near the viewport get their editors whatever the slice.
+  const [readyCount, setReadyCount] = useState(INITIAL_ROWS);
+  useEffect(() => {
+    if (readyCount >= snapshot.blocks.length) return;
+    const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 16));
+    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
+    const handle = idle(() => setReadyCount((c) => c + ROWS_PER_SLICE));
+    return () => cancel(handle);
+  }, [readyCount, snapshot.blocks.length]);
   const observer = useRef<IntersectionObserver | null>(null);
   const callbacks = useRef(new Map<Element, (near: boolean) => void>());
   useEffect(() => {
@@ -160,8 +178,8 @@ export const BillView = memo(function BillView({ store, provider, columns, edita
           </h2>
         ))}
       </div>
-      {snapshot.blocks.map((block) => (
-        <BlockRow key={block.id} store={store} provider={provider} block={block} columns={columns} editable={editable} user={user} actions={actions} flags={flags.get(block.id)} lineNumbers={lineNumbers} observe={observe} onLocalEdit={onLocalEdit} />
+      {snapshot.blocks.map((block, index) => (
+        <BlockRow key={block.id} ready={index < readyCount} store={store} provider={provider} block={block} columns={columns} editable={editable} user={user} actions={actions} flags={flags.get(block.id)} lineNumbers={lineNumbers} observe={observe} onLocalEdit={onLocalEdit} />
       ))}
     </div>
   );

@@ -30,8 +30,19 @@ export type AlignmentStatus =
 export const ALIGNMENT_KEY = 'alignment';
 export const EDITS_KEY = 'edits';
 
-/** FNV-1a, 32 bits: enough to notice a changed section, not a security measure. */
+const recentHashes = new Map<string, string>();
+
+/** FNV-1a, 32 bits: enough to notice a changed section, not a security measure. Recent texts are remembered. */
 export function textHash(text: string): string {
+  const known = recentHashes.get(text);
+  if (known) return known;
+  const hash = fnv1a(text);
+  if (recentHashes.size > 4000) recentHashes.clear();
+  recentHashes.set(text, hash);
+  return hash;
+}
+
+function fnv1a(text: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);

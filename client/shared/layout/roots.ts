@@ -115,3 +115,18 @@ export function blockIdOfPosition(ydoc: Y.Doc, relative: Y.RelativePosition): st
   const abs = Y.createAbsolutePositionFromRelativePosition(relative, ydoc);
   return abs ? blockIdOf(ydoc, abs.type as unknown as Y.AbstractType<Y.YEvent<never>>) : null;
 }
+
+/**
+ * The plain text of a section's heading in one language, read straight from the shared document
+ * (no schema conversion), for outlines and messages that need it often.
+ */
+export function sectionHeadingText(ydoc: Y.Doc, id: string, lang: Lang): string {
+  const first = blockFragment(ydoc, id, lang)?.get(0);
+  if (!(first instanceof Y.XmlElement) || first.nodeName !== 'sectionHeading') return '';
+  let out = '';
+  for (const child of first.toArray()) {
+    if (!(child instanceof Y.XmlText)) continue;
+    for (const op of child.toDelta() as { insert?: unknown }[]) if (typeof op.insert === 'string') out += op.insert;
+  }
+  return out;
+}
