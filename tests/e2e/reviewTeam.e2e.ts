@@ -132,7 +132,7 @@ test('the server keeps automatic versions after a burst of edits; a section’s 
   await expect(entry.getByTestId('history-es')).toHaveCount(0);
   await ana.getByTestId('toggle-automatic').click();
   await expect(ana.getByTestId('versions-panel').locator('[data-kind="automatic"]').first()).toContainText('Automatic version edits by Ana Drafter');
-  await ana.screenshot({ path: 'test-results/section-history-en.png' });
+  await history.screenshot({ path: 'test-results/section-history-en.png' });
 
   // The same history for a Spanish-speaking colleague with the cursor in the same section.
   await liveEditor(luis, 'purpose', 'es');
@@ -143,5 +143,5 @@ test('the server keeps automatic versions after a burst of edits; a section’s 
   await expect(luisEntry.getByTestId('history-status')).toHaveText('Texto modificado');
   await expect(luisEntry).toContainText('en «Versión automática»');
   await expect(luisEntry.getByTestId('history-en').locator('ins')).toHaveText('Amended by Ana.');
-  await luis.screenshot({ path: 'test-results/section-history-es.png' });
+  await luisHistory.screenshot({ path: 'test-results/section-history-es.png' });
 });
