@@ -4,6 +4,7 @@ import type { BlockKind } from '@shared/schema/blockSchemas';
 import { UpdateParents, type ParentRef } from './UpdateParents';
 import { UpdateRejected } from './UpdateRejected';
 import { scanUpdate } from './scanUpdate';
+import { sameAsDocument } from './sameAsDocument';
 
 export { UpdateRejected } from './UpdateRejected';
 
@@ -119,7 +120,7 @@ class Places {
  * maps with their known keys, a block's languages hold only what its kind allows, elements are the
  * bill schema's and nest only as it allows, attributes are small plain values, `meta` holds
  * document state a few levels deep, and nothing is written to other roots (the legacy `en`/`es`
- * ones included). An update may be added in pieces (those of scanUpdate, in order) and checked a
+ * ones included); what it repeats of the document must be what the document has. An update may be added in pieces (those of scanUpdate, in order) and checked a
  * few items at a time; an item's parent may be in the document or anywhere in the update.
  */
 export class UpdateChecker {
@@ -128,7 +129,7 @@ export class UpdateChecker {
   private readonly items: Y.Item[] = [];
   private checked = 0;
 
-  constructor(doc: Y.Doc) {
+  constructor(private readonly doc: Y.Doc) {
     this.parents = new UpdateParents(doc);
     this.places = new Places(this.parents);
   }
@@ -146,6 +147,7 @@ export class UpdateChecker {
     const end = Math.min(this.items.length, this.checked + count);
     for (; this.checked < end; this.checked++) {
       const item = this.items[this.checked] as Y.Item;
+      if (!sameAsDocument(item, this.doc)) throw new UpdateRejected('an item the document has, but not as it has it (a corrupted copy?)');
       if (this.parents.known(item)) continue;
       const { parent, key } = this.parents.placement(item);
       if (parent === 'gone') continue;

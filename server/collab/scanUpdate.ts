@@ -151,9 +151,11 @@ class Scanner {
     if (this.d.pos > this.bytes.length) refuse(`the update ends inside ${what}`);
   }
 
-  id(what: string): void {
-    this.uint(what, UPDATE_LIMITS.clientId);
-    this.uint(what, UPDATE_LIMITS.clock);
+  /** Reads an id that the struct at `client`/`clock` refers to: Yjs expects its own client's earlier structs there. */
+  ref(what: string, client: number, clock: number): void {
+    const refClient = this.uint(what, UPDATE_LIMITS.clientId);
+    const refClock = this.uint(what, UPDATE_LIMITS.clock);
+    if (refClient === client && refClock >= clock) refuse(`${what} refers forward to clock ${refClock} of its own client`);
   }
 
   /** Reads an item's content; returns its length in clock ticks, as Yjs counts it. */
@@ -248,12 +250,12 @@ function scan(update: Uint8Array, stateOf: (client: number) => number, pieceSize
       let len: number;
       if (ref === GC || ref === SKIP) len = s.uint('a length', UPDATE_LIMITS.clock);
       else {
-        if (info & 0x80) s.id('an origin');
-        if (info & 0x40) s.id('a right origin');
+        if (info & 0x80) s.ref('an origin', client, clock);
+        if (info & 0x40) s.ref('a right origin', client, clock);
         if ((info & 0xc0) === 0) {
           const isRoot = s.uint('parent info', 1) === 1;
           if (isRoot) s.bytesOf('a root name', UPDATE_LIMITS.keyBytes);
-          else s.id('a parent');
+          else s.ref('a parent', client, clock);
           if (info & 0x20) s.bytesOf('a key', UPDATE_LIMITS.keyBytes);
         }
         len = s.content(ref);
