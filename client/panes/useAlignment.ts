@@ -7,6 +7,7 @@ import {
   type AlignmentStatus, type Baseline, type LastEdits,
 } from '@shared/bill/alignment';
 import { META_MAP, type PMJSON } from '@shared/bill/yBill';
+import { resolveSuggestions } from '@shared/bill/suggestions';
 import { observeLayout } from '@shared/layout';
 import { isSectionKind } from '@shared/schema/blockSchemas';
 import { LANGS, type Lang } from '@shared/bill/Lang';
@@ -14,9 +15,12 @@ import type { GlossaryMatcher, GlossaryMismatch } from '@shared/bill/glossary';
 import type { BillStore } from '../bill/BillStore';
 import type { CellFlags } from './BillView';
 
-/** A section's comparable text from one language of its block. */
+/**
+ * A section's comparable text from one language of its block, as it reads before pending
+ * suggestions: a suggestion does not put the other language out of step until it is accepted.
+ */
 export function blockText(node: PMNode): string {
-  return sectionText(((node.toJSON() as PMJSON).content ?? []));
+  return sectionText((resolveSuggestions(node.toJSON() as PMJSON, 'original').content ?? []));
 }
 
 /** Texts of every shown section in both languages, re-read only for blocks that changed. */

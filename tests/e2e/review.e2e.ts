@@ -132,8 +132,12 @@ test('one drafter suggests a change, the other sees it marked and accepts it', a
   // last keys is not accepted: see the report on the stale suggestions list).
   await expect(ben.getByTestId('suggestion')).toHaveCount(1);
   await expect(ben.getByTestId('suggestion').locator('ins')).toHaveText('Amend');
+  // A pending suggestion does not put the Spanish out of step; accepting it does.
+  await ben.waitForTimeout(800);
+  await expect(cell(ben, 'short-title', 'es')).not.toHaveClass(/\bflag-outdated\b/);
   await ben.getByTestId('accept-suggestion').click();
   await expect(cellsOf(ana, 'en').locator('ins.suggestion-ins')).toHaveCount(0);
+  await expect(cell(ben, 'short-title', 'es')).toHaveClass(/\bflag-outdated\b/);
   await expect(first).toContainText('Amend');
   const content = (await apiCall<{ en: { content: unknown[] } }>(server, token, 'GET', `/api/documents/${doc}/content`)).body;
   expect(JSON.stringify(content.en)).not.toContain('suggestedInsertion');
