@@ -1,6 +1,6 @@
 // Puente's service worker: keeps the app shell and the last-seen API answers so that a document can
 // be reopened and edited while the server is unreachable (its text comes from IndexedDB).
-const CACHE = 'puente-shell-v1';
+const CACHE = 'puente-shell-v2';
 const API_CACHED = [/^\/api\/me$/, /^\/api\/documents\/[0-9a-f-]{36}$/, /^\/api\/templates$/, /^\/api\/jurisdictions$/];
 
 self.addEventListener('install', (event) => {
@@ -29,6 +29,11 @@ async function networkFirst(request, cacheKey) {
   try {
     const res = await fetch(request);
     if (res.ok) await cache.put(cacheKey, res.clone());
+    // A server shutting down or restarting (5xx) counts as unreachable: the last answer stands.
+    if (res.status >= 500) {
+      const hit = await cache.match(cacheKey);
+      if (hit) return hit;
+    }
     return res;
   } catch (err) {
     const hit = await cache.match(cacheKey);
