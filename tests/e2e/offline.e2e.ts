@@ -33,7 +33,9 @@ base('edits made while the server is down survive a reload and reach the server 
   await expect(page.getByTestId('connection')).toHaveAttribute('data-save', 'unsaved');
   await expect(page.getByTestId('connection')).toContainText('your changes will be sent');
 
-  // Reload with the server still down: the app and the text come back from this browser.
+  // Reload with the server still down: the app and the text come back from this browser. (IndexedDB
+  // writes are asynchronous; a reload in the same instant as the last keystroke could abort its write.)
+  await page.waitForTimeout(500);
   await page.reload();
   await expect.poll(() => textWithoutCarets(page, first, 'en', '.provision')).toBe('Online part. Offline part.');
   await expect(page.getByTestId('connection')).toHaveAttribute('data-save', 'unsaved');

@@ -103,6 +103,9 @@ async function confirming(page: Page, accept: boolean, action: () => Promise<voi
 
 /** Dispatches a real paste event on the focused editor, carrying the given clipboard data. */
 async function paste(page: Page, data: Record<string, string>): Promise<void> {
+  // ProseMirror takes the selection from the DOM on 'selectionchange', which fires after the click:
+  // wait for it, as a person's Ctrl+V always comes later than that.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
   const handled = await page.evaluate((entries) => {
     const target = document.activeElement;
     if (!target?.classList.contains('ProseMirror')) throw new Error(`paste target is not an editor: ${target?.outerHTML.slice(0, 80)}`);
