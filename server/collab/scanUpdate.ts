@@ -24,6 +24,8 @@ export const UPDATE_LIMITS = {
   keyBytes: 256,
   /** Clocks beyond this cannot come from honest editing and make Yjs allocate or loop. */
   clock: 2 ** 40,
+  /** Shared types inside one another, counted from a root (a bill: blocks, block, language, element, element, text). */
+  typeDepth: 8,
   /** Client ids are unsigned 32-bit numbers (Yjs draws them so). */
   clientId: 2 ** 32 - 1,
 } as const;
@@ -36,6 +38,11 @@ const XML_ELEMENT = 3;
 const XML_HOOK = 5;
 const LAST_TYPE_REF = 6;
 
+/** The depth the scan found for the type created at `clock` of `client`; 0 when it is not in the update. */
+function depthOf(depths: Map<number, Map<number, number>>, client: number, clock: number): number {
+  return depths.get(client)?.get(clock) ?? 0;
+}
+
 /** Where each piece of a scanned update starts and ends, to apply it in steps. */
 export interface ScannedUpdate {
   structs: number;
@@ -45,6 +52,9 @@ export interface ScannedUpdate {
 }
 
 interface Run { client: number; clock: number; count: number; start: number; end: number }
+
+/** Structs or delete ranges scanned between two steps of scanInSteps. */
+const STEP = 4000;
 
 function refuse(why: string): never {
   throw new UpdateRejected(why);
@@ -151,11 +161,17 @@ class Scanner {
     if (this.d.pos > this.bytes.length) refuse(`the update ends inside ${what}`);
   }
 
+  /** The id the last `ref` read. */
+  refClient = 0;
+  refClock = 0;
+
   /** Reads an id that the struct at `client`/`clock` refers to: Yjs expects its own client's earlier structs there. */
   ref(what: string, client: number, clock: number): void {
     const refClient = this.uint(what, UPDATE_LIMITS.clientId);
     const refClock = this.uint(what, UPDATE_LIMITS.clock);
     if (refClient === client && refClock >= clock) refuse(`${what} refers forward to clock ${refClock} of its own client`);
+    this.refClient = refClient;
+    this.refClock = refClock;
   }
 
   /** Reads an item's content; returns its length in clock ticks, as Yjs counts it. */
@@ -221,19 +237,31 @@ function runUpdate(bytes: Uint8Array, run: Run): Uint8Array {
  * order they must be applied.
  */
 export function scanUpdate(update: Uint8Array, stateOf: (client: number) => number, pieceSize = Infinity, pieceBytes = Infinity): ScannedUpdate {
+  const steps = scanInSteps(update, stateOf, pieceSize, pieceBytes);
+  for (;;) {
+    const step = nextStep(steps);
+    if (step.done) return step.value;
+  }
+}
+
+/** One step of scanInSteps; what it throws is an UpdateRejected. */
+export function nextStep(steps: Generator<void, ScannedUpdate>): IteratorResult<void, ScannedUpdate> {
   try {
-    return scan(update, stateOf, pieceSize, pieceBytes);
+    return steps.next();
   } catch (err) {
     if (err instanceof UpdateRejected) throw err;
     throw new UpdateRejected(`undecodable update: ${err instanceof Error ? err.message : String(err)}`);
   }
 }
 
-function scan(update: Uint8Array, stateOf: (client: number) => number, pieceSize: number, pieceBytes: number): ScannedUpdate {
+/** scanUpdate a few thousand structs at a time, for a large update: each `next()` is a short step (see nextStep). */
+export function* scanInSteps(update: Uint8Array, stateOf: (client: number) => number, pieceSize = Infinity, pieceBytes = Infinity): Generator<void, ScannedUpdate> {
   const s = new Scanner(update);
   const clients = s.uint('the number of clients', UPDATE_LIMITS.clients);
   const runs: Run[] = [];
   const ends = new Map<number, number>();
+  const depths = new Map<number, Map<number, number>>();
+  let work = 0;
   let structs = 0;
   for (let c = 0; c < clients; c++) {
     const count = s.uint('the number of structs', s.left);
@@ -250,13 +278,28 @@ function scan(update: Uint8Array, stateOf: (client: number) => number, pieceSize
       let len: number;
       if (ref === GC || ref === SKIP) len = s.uint('a length', UPDATE_LIMITS.clock);
       else {
-        if (info & 0x80) s.ref('an origin', client, clock);
-        if (info & 0x40) s.ref('a right origin', client, clock);
+        // How deep this item stands, as far as the update shows: one below a parent it names, beside a neighbour.
+        let depth = 0;
+        if (info & 0x80) {
+          s.ref('an origin', client, clock);
+          depth = depthOf(depths, s.refClient, s.refClock);
+        }
+        if (info & 0x40) {
+          s.ref('a right origin', client, clock);
+          depth = Math.max(depth, depthOf(depths, s.refClient, s.refClock));
+        }
         if ((info & 0xc0) === 0) {
           const isRoot = s.uint('parent info', 1) === 1;
           if (isRoot) s.bytesOf('a root name', UPDATE_LIMITS.keyBytes);
           else s.ref('a parent', client, clock);
+          depth = 1 + (isRoot ? 0 : depthOf(depths, s.refClient, s.refClock));
           if (info & 0x20) s.bytesOf('a key', UPDATE_LIMITS.keyBytes);
+        }
+        if (ref === ContentRef.Type) {
+          if (depth > UPDATE_LIMITS.typeDepth) refuse(`shared types nested deeper than ${UPDATE_LIMITS.typeDepth}`);
+          let byClock = depths.get(client);
+          if (!byClock) depths.set(client, (byClock = new Map()));
+          byClock.set(clock, depth);
         }
         len = s.content(ref);
       }
@@ -267,6 +310,7 @@ function scan(update: Uint8Array, stateOf: (client: number) => number, pieceSize
         have = Math.max(have, clock + len);
       }
       clock += len;
+      if (++work % STEP === 0) yield;
       run.count++;
       run.end = s.pos;
       if (run.count >= pieceSize || run.end - run.start >= pieceBytes) {
@@ -297,6 +341,7 @@ function scan(update: Uint8Array, stateOf: (client: number) => number, pieceSize
       const len = s.uint('a delete length', UPDATE_LIMITS.clock);
       if (len < 1) refuse('an empty delete range');
       if (clock + len > known) refuse(`deletes clocks ${clock}–${clock + len} of client ${client}, of which only ${known} exist`);
+      if (++work % STEP === 0) yield;
       const list = piece.get(client) ?? [];
       list.push(clock, len);
       piece.set(client, list);
