@@ -33,6 +33,14 @@ export interface Config {
   maxThreadsPerDocument: number;
   /** Replies one comment thread may hold. */
   maxRepliesPerThread: number;
+  /** Unsent data a collaboration socket may hold before it is closed as too slow (4500). */
+  maxBufferedBytes: number;
+  /** Collaboration sockets one user may have open at once, over all documents. */
+  maxConnectionsPerUser: number;
+  /** Collaboration sockets that may be open at once from one address. */
+  maxConnectionsPerAddress: number;
+  /** Documents one user may have open at once over collaboration sockets. */
+  maxDocumentsPerUser: number;
   /** Quiet time after a burst of edits before the server keeps an automatic version. */
   autoVersionQuietMs: number;
   /** Longest time edits may go on without an automatic version. */
@@ -74,6 +82,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     commentsPerMinute: intVar(env, 'PUENTE_COMMENTS_PER_MINUTE', 60, 1, 100_000),
     maxThreadsPerDocument: intVar(env, 'PUENTE_MAX_THREADS_PER_DOCUMENT', 5000, 1, 1_000_000),
     maxRepliesPerThread: intVar(env, 'PUENTE_MAX_REPLIES_PER_THREAD', 500, 1, 1_000_000),
+    maxBufferedBytes: intVar(env, 'PUENTE_MAX_BUFFERED_BYTES', 16 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
+    maxConnectionsPerUser: intVar(env, 'PUENTE_MAX_CONNECTIONS_PER_USER', 200, 1, 1_000_000),
+    maxConnectionsPerAddress: intVar(env, 'PUENTE_MAX_CONNECTIONS_PER_ADDRESS', 400, 1, 1_000_000),
+    maxDocumentsPerUser: intVar(env, 'PUENTE_MAX_DOCUMENTS_PER_USER', 50, 1, 1_000_000),
     autoVersionQuietMs: intVar(env, 'PUENTE_AUTO_VERSION_QUIET_MS', 120_000, 10, 24 * 3600_000),
     autoVersionMaxMs: intVar(env, 'PUENTE_AUTO_VERSION_MAX_MS', 600_000, 10, 24 * 3600_000),
   };

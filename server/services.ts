@@ -82,6 +82,7 @@ export function createServices(config: Config, log: (line: string) => void = (l)
   const rooms = new RoomRegistry(updates, {
     unloadGraceMs: config.unloadGraceMs,
     compactEvery: config.compactEvery,
+    log,
     onLoaded: (docId, ydoc, through) => {
       const rewritten = ensureBlockLayout({ db, updates, comments }, docId, ydoc, through);
       history.track(docId, ydoc);

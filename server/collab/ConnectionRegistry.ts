@@ -7,6 +7,21 @@ export interface TrackedConnection extends RoomConnection {
   token: string;
   /** When the session that opened the socket ends (ms since the epoch); the socket closes then. */
   expiresAt: number;
+  /** The peer's address as the server sees it (a reverse proxy's, if one is in front). */
+  address: string;
+}
+
+/** How many sockets and documents one user, and sockets one address, may have open at once. */
+export interface ConnectionLimits {
+  maxConnectionsPerUser: number;
+  maxConnectionsPerAddress: number;
+  maxDocumentsPerUser: number;
+}
+
+function bump(counts: Map<string, number>, key: string, by: number): void {
+  const n = (counts.get(key) ?? 0) + by;
+  if (n > 0) counts.set(key, n);
+  else counts.delete(key);
 }
 
 /** What a re-check decides for one connection. */
@@ -22,17 +37,42 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 export class ConnectionRegistry {
   private readonly all = new Set<TrackedConnection>();
   private readonly expiryTimers = new Map<TrackedConnection, NodeJS.Timeout>();
+  private readonly perUser = new Map<string, number>();
+  private readonly perAddress = new Map<string, number>();
+  /** Per user: document id → that user's sockets on it. */
+  private readonly documentsOf = new Map<string, Map<string, number>>();
+
+  /** Why a new socket of `userId` from `address` on `docId` may not open now, or null if it may. */
+  refusal(userId: string, address: string, docId: string, limits: ConnectionLimits): string | null {
+    if ((this.perAddress.get(address) ?? 0) >= limits.maxConnectionsPerAddress) return 'too many connections from this address';
+    if ((this.perUser.get(userId) ?? 0) >= limits.maxConnectionsPerUser) return 'too many connections for this user';
+    const docs = this.documentsOf.get(userId);
+    if (docs && !docs.has(docId) && docs.size >= limits.maxDocumentsPerUser) return 'too many documents open';
+    return null;
+  }
 
   /** Tracks a connection and arms the timer that closes it when its session expires. */
   add(conn: TrackedConnection): void {
+    if (this.all.has(conn)) return;
     this.all.add(conn);
+    this.tally(conn, 1);
     this.armExpiry(conn);
   }
 
   delete(conn: TrackedConnection): void {
-    this.all.delete(conn);
+    if (!this.all.delete(conn)) return;
+    this.tally(conn, -1);
     clearTimeout(this.expiryTimers.get(conn));
     this.expiryTimers.delete(conn);
+  }
+
+  private tally(conn: TrackedConnection, by: number): void {
+    bump(this.perUser, conn.userId, by);
+    bump(this.perAddress, conn.address, by);
+    let docs = this.documentsOf.get(conn.userId);
+    if (!docs) this.documentsOf.set(conn.userId, (docs = new Map()));
+    bump(docs, conn.docId, by);
+    if (docs.size === 0) this.documentsOf.delete(conn.userId);
   }
 
   [Symbol.iterator](): IterableIterator<TrackedConnection> {

@@ -5,6 +5,7 @@ import type { WebSocket } from 'ws';
 import { MessageType } from '@shared/collab/closeCodes';
 import type { UpdateStore } from '../storage/UpdateStore';
 import type { PresenceIdentity } from './awarenessIdentity';
+import { Outlet } from './Outlet';
 
 /** One open socket in a room. */
 export interface RoomConnection {
@@ -34,13 +35,17 @@ const IDLE_COMPACTION_MS = 10_000;
 export interface RoomHooks {
   /** Brings a document just loaded from storage up to date; true when it rewrote the stored state (folding the log). */
   onLoaded(docId: string, ydoc: Y.Doc, throughUpdateId: number): boolean;
+  /** Called inside the transaction that commits an update. */
   onPersisted(docId: string, userId: string | null): void;
   onEmpty(room: DocRoom): void;
+  /** The room's updates could not be stored: it must be dropped from memory, unsaved (its clients resend). */
+  onBroken(room: DocRoom, err: unknown): void;
 }
 
 /**
- * One document in memory: the Y.Doc, its awareness and the sockets editing it. Every update is
- * appended to SQLite inside the doc's update handler, synchronously, before it is sent to anyone.
+ * One document in memory: the Y.Doc, its awareness and the sockets editing it. An update is applied
+ * to the Y.Doc, queued for the commit that ends this event-loop turn, and sent to the other sockets
+ * once committed (their outlets hold it until then); the sender's acknowledgement waits the same way.
  */
 export class DocRoom {
   readonly ydoc = new Y.Doc({ gc: true });
@@ -48,7 +53,9 @@ export class DocRoom {
   readonly conns = new Set<RoomConnection>();
   private lastUpdateId = 0;
   private sinceCompaction = 0;
+  private lastEditAt = 0;
   private idleTimer: NodeJS.Timeout | null = null;
+  private broken = false;
 
   constructor(
     readonly docId: string,
@@ -69,26 +76,52 @@ export class DocRoom {
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin === LOAD_ORIGIN) return;
+    if (origin === LOAD_ORIGIN || this.broken) return;
     const from = this.conns.has(origin as RoomConnection) ? (origin as RoomConnection) : null;
-    // Persist first: if this throws, nothing is broadcast and the sender is not acknowledged.
-    this.lastUpdateId = this.store.append(this.docId, update, from?.userId ?? null);
+    const userId = from?.userId ?? null;
+    this.store.enqueue(this.docId, update, userId, {
+      committed: (id) => {
+        this.lastUpdateId = id;
+        this.hooks.onPersisted(this.docId, userId);
+      },
+      failed: (err) => this.break(err),
+    });
     this.sinceCompaction++;
-    this.hooks.onPersisted(this.docId, from?.userId ?? null);
+    // Encoded once for every socket; each outlet sends it after the commit.
     const message = syncUpdateMessage(update);
     for (const conn of this.conns) if (conn !== from) send(conn.ws, message);
+    // An edit made by the server itself (restore, upstream, held edits) is committed before its HTTP answer.
+    if (!from) this.store.flush();
     // Compaction re-encodes the whole document: do it when editing pauses, or when the log is long.
     if (this.sinceCompaction >= this.compactEvery) this.compact();
     else this.scheduleIdleCompaction();
   };
 
+  private break(err: unknown): void {
+    if (this.broken) return;
+    this.broken = true;
+    this.hooks.onBroken(this, err);
+  }
+
+  /** Whether the room's updates could not be stored (it is being dropped). */
+  isBroken(): boolean {
+    return this.broken;
+  }
+
+  /** One timer per quiet period, not one per keystroke: it re-arms itself while edits go on. */
   private scheduleIdleCompaction(): void {
-    if (this.idleTimer) clearTimeout(this.idleTimer);
-    this.idleTimer = setTimeout(() => {
-      this.idleTimer = null;
-      if (!this.ydoc.isDestroyed) this.compact();
-    }, IDLE_COMPACTION_MS);
-    this.idleTimer.unref();
+    this.lastEditAt = Date.now();
+    if (this.idleTimer) return;
+    const wait = (ms: number) => {
+      this.idleTimer = setTimeout(() => {
+        const quiet = Date.now() - this.lastEditAt;
+        if (quiet < IDLE_COMPACTION_MS) return wait(IDLE_COMPACTION_MS - quiet);
+        this.idleTimer = null;
+        if (!this.ydoc.isDestroyed) this.compact();
+      }, ms);
+      this.idleTimer.unref();
+    };
+    wait(IDLE_COMPACTION_MS);
   }
 
   private readonly onAwarenessUpdate = (
@@ -103,11 +136,13 @@ export class DocRoom {
     for (const conn of this.conns) send(conn.ws, message);
   };
 
-  /** Folds the update log into one snapshot. */
+  /** Folds the update log into one snapshot (committing queued updates first). */
   compact(): void {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
-    if (this.sinceCompaction === 0) return;
+    if (this.broken) return;
+    this.store.flush();
+    if (this.sinceCompaction === 0 || this.broken) return;
     this.store.compact(this.docId, Y.encodeStateAsUpdate(this.ydoc), this.lastUpdateId);
     this.sinceCompaction = 0;
   }
@@ -122,7 +157,7 @@ export class DocRoom {
     if (this.conns.size === 0) this.hooks.onEmpty(this);
   }
 
-  /** Compacts and frees the document. */
+  /** Compacts (unless broken: what is not on disk is dropped) and frees the document. */
   destroy(): void {
     this.compact();
     this.ydoc.off('update', this.onDocUpdate);
@@ -147,7 +182,12 @@ export function syncUpdateMessage(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-/** Sends if the socket is open; a closing socket is simply skipped. */
+/**
+ * Sends on a collaboration socket through its outlet (held until queued updates are committed, the
+ * socket closed if it stopped reading); a closing socket is simply skipped.
+ */
 export function send(ws: WebSocket, message: Uint8Array): void {
-  if (ws.readyState === ws.OPEN) ws.send(message);
+  const outlet = Outlet.of(ws);
+  if (outlet) outlet.send(message);
+  else if (ws.readyState === ws.OPEN) ws.send(message);
 }

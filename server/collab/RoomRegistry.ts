@@ -1,3 +1,4 @@
+import { CloseCode } from '@shared/collab/closeCodes';
 import type { UpdateStore } from '../storage/UpdateStore';
 import { DocRoom, type RoomHooks } from './DocRoom';
 
@@ -8,11 +9,15 @@ export class RoomRegistry {
 
   constructor(
     private readonly store: UpdateStore,
-    private readonly options: { unloadGraceMs: number; compactEvery: number } & Pick<RoomHooks, 'onLoaded' | 'onPersisted'>,
+    private readonly options: { unloadGraceMs: number; compactEvery: number; log?: (line: string) => void } & Pick<RoomHooks, 'onLoaded' | 'onPersisted'>,
   ) {}
 
-  /** The room of a document, loading it from SQLite synchronously if needed. */
+  /**
+   * The room of a document, loading it from SQLite synchronously if needed. Updates still waiting
+   * for their commit are committed first, so that code outside the sockets only sees what is on disk.
+   */
   open(docId: string): DocRoom {
+    this.store.flush();
     this.cancelUnload(docId);
     let room = this.rooms.get(docId);
     if (!room) {
@@ -20,6 +25,7 @@ export class RoomRegistry {
         onLoaded: this.options.onLoaded,
         onPersisted: this.options.onPersisted,
         onEmpty: (r) => this.scheduleUnload(r),
+        onBroken: (r, err) => this.discard(r, err),
       }, this.options.compactEvery);
       this.rooms.set(docId, room);
     }
@@ -31,9 +37,23 @@ export class RoomRegistry {
     if (room.conns.size === 0) this.scheduleUnload(room);
   }
 
-  /** The room if it is loaded. */
+  /** The room if it is loaded (queued updates committed first, as for `open`). */
   get(docId: string): DocRoom | undefined {
+    this.store.flush();
     return this.rooms.get(docId);
+  }
+
+  /**
+   * Drops a room whose updates could not be stored, without saving it: its sockets close with 1011,
+   * the clients reconnect to a room loaded afresh from disk and send again what it lacks.
+   */
+  private discard(room: DocRoom, err: unknown): void {
+    this.options.log?.(`collab: could not store updates of ${room.docId}, reloading it: ${err instanceof Error ? err.message : String(err)}`);
+    if (this.rooms.get(room.docId) === room) this.rooms.delete(room.docId);
+    this.cancelUnload(room.docId);
+    for (const conn of room.conns) conn.ws.close(CloseCode.ServerError, 'storage error');
+    // Not inside the commit or the update handler that found the failure.
+    setImmediate(() => room.destroy());
   }
 
   loadedCount(): number {
@@ -41,6 +61,7 @@ export class RoomRegistry {
   }
 
   private scheduleUnload(room: DocRoom): void {
+    if (this.rooms.get(room.docId) !== room) return; // a discarded room; another may hold its id now
     this.cancelUnload(room.docId);
     const timer = setTimeout(() => {
       this.unloadTimers.delete(room.docId);

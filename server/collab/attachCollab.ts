@@ -9,6 +9,7 @@ import { isSameOrigin, requestToken } from '../auth/requestToken';
 import { presenceColor } from './presenceColor';
 import { greet, handleMessage, ProtocolError } from './handleMessage';
 import type { TrackedConnection } from './ConnectionRegistry';
+import { Outlet } from './Outlet';
 
 const PREFIX = '/collab/';
 
@@ -49,13 +50,20 @@ export function attachCollab(server: Server, services: Services): { wss: WebSock
     const doc = services.documents.get(docId);
     if (!doc) return ws.close(CloseCode.NotFound, 'not found');
     if (!canRead(user, doc)) return ws.close(CloseCode.Forbidden, 'forbidden');
+    const address = req.socket.remoteAddress ?? '';
+    const refusal = connections.refusal(user.id, address, docId, config);
+    if (refusal) return ws.close(CloseCode.TooManyConnections, refusal);
 
     const room = services.rooms.open(docId);
+    const outlet = new Outlet(ws, docId, services.updates, config.maxBufferedBytes, (buffered) => {
+      services.log(`collab: closing ${user.email} on ${docId}: too slow (${buffered} bytes unsent)`);
+    });
     const conn: TrackedConnection = {
       ws,
       docId,
       token: token.token,
       expiresAt: session.expiresAt,
+      address,
       userId: user.id,
       identity: { id: user.id, name: user.name, color: presenceColor(user.id), role: user.role },
       canWrite: canWrite(user, doc),
@@ -72,16 +80,18 @@ export function attachCollab(server: Server, services: Services): { wss: WebSock
     // A refused message (now, or once a large update it started is checked) closes this socket alone, logged with who and where.
     const refuse = (err: unknown) => {
       services.log(`collab: closing ${user.email} on ${docId}: ${err instanceof Error ? err.message : String(err)}`);
-      ws.close(err instanceof ProtocolError ? err.closeCode : CloseCode.ProtocolError, 'protocol error');
+      outlet.close(err instanceof ProtocolError ? err.closeCode : CloseCode.ProtocolError, 'protocol error');
     };
 
     ws.on('message', (data, isBinary) => {
+      // A socket being closed (too slow, flooding, refused) gets nothing more done for it.
+      if (outlet.closing || ws.readyState !== ws.OPEN || room.isBroken()) return;
       const now = Date.now();
       if (now >= conn.expiresAt) return connections.expire(conn); // before its timer fires: nothing after expiry counts
       bucket.tokens = Math.min(config.messageBurst, bucket.tokens + ((now - bucket.at) / 1000) * config.messageRate);
       bucket.at = now;
-      if (--bucket.tokens < 0) return ws.close(CloseCode.RateLimited, 'rate limited');
-      if (!isBinary || !(data instanceof Buffer)) return ws.close(CloseCode.ProtocolError, 'binary messages only');
+      if (--bucket.tokens < 0) return outlet.close(CloseCode.RateLimited, 'rate limited');
+      if (!isBinary || !(data instanceof Buffer)) return outlet.close(CloseCode.ProtocolError, 'binary messages only');
       try {
         handleMessage(room, conn, new Uint8Array(data.buffer, data.byteOffset, data.byteLength), refuse);
       } catch (err) {

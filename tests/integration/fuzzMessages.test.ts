@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import WebSocket from 'ws';
-import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { apiCall, createUser, emptyTemplatesDir, startTestServer } from '../helpers/testServer';
 import { connectClient, eventually } from '../helpers/yClient';
@@ -10,17 +9,10 @@ import { prng } from '../helpers/prng';
 import type { BilingualContent } from '../../client/shared/bill/yBill';
 import { provisionStrings } from '../helpers/billText';
 import { blocksOf } from '../../client/shared/layout';
+import { envelope } from '../bench/fuzzFrames';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
 const TOTAL = 10_000;
-
-function envelope(type: number, sub: number | null, payload: Uint8Array): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, type);
-  if (sub !== null) encoding.writeVarUint(e, sub);
-  encoding.writeVarUint8Array(e, payload);
-  return encoding.toUint8Array(e);
-}
 
 /**
  * Valid messages of every kind, made by a scratch client writing what the server does not accept:

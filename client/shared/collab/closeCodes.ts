@@ -1,4 +1,7 @@
-/** WebSocket close codes of the collaboration socket, shared by server and client. 44xx: do not retry. */
+/**
+ * WebSocket close codes of the collaboration socket, shared by server and client. 44xx: do not retry
+ * (y-websocket stops reconnecting); 45xx and 1xxx: reconnect and resync, nothing is lost.
+ */
 export const CloseCode = {
   /** Not signed in, or the session expired. */
   Unauthenticated: 4401,
@@ -14,6 +17,12 @@ export const CloseCode = {
   GoingAway: 1001,
   /** A message larger than the limit. */
   TooLarge: 1009,
+  /** The server could not store updates; clients reconnect and send them again. */
+  ServerError: 1011,
+  /** The socket stopped reading: its unsent data passed the limit. Clients reconnect and resync. */
+  SlowConsumer: 4500,
+  /** Too many sockets open for this user or from this address, or too many documents open by this user; clients retry later. */
+  TooManyConnections: 4529,
 } as const;
 
 /** y-websocket message types, plus Puente's acknowledgement. */
