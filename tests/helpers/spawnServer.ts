@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -11,11 +11,25 @@ export interface ServerProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** Starts `server/index.ts` on a free port over `dataDir` and waits for its "listening" line. */
-export function spawnServer(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+let built = false;
+
+/** Builds the server as `npm start` runs it (dist-server/), once per process. */
+function buildServer(): string {
+  if (!built) execFileSync('npm', ['run', '--silent', 'build:server'], { cwd: root, stdio: 'inherit' });
+  built = true;
+  return path.join(root, 'dist-server/index.mjs');
+}
+
+/**
+ * Starts the server on a free port over `dataDir` and waits for its "listening" line: from source
+ * (`server/index.ts` through tsx), or with `built` as `npm start` runs it (the bundle, plain node),
+ * which is what benchmarks measure.
+ */
+export function spawnServer(dataDir: string, env: Record<string, string> = {}, options: { built?: boolean; nodeArgs?: string[] } = {}): Promise<ServerProcess> {
   // PUENTE_SPAWN_NODE_ARGS passes extra flags to the server's node (e.g. --cpu-prof when profiling a benchmark).
-  const extra = (process.env.PUENTE_SPAWN_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...extra, '--import', 'tsx', path.join(root, 'server/index.ts')], {
+  const extra = [...(process.env.PUENTE_SPAWN_NODE_ARGS ?? '').split(' ').filter(Boolean), ...(options.nodeArgs ?? [])];
+  const entry = options.built ? [buildServer()] : ['--import', 'tsx', path.join(root, 'server/index.ts')];
+  const child = spawn(process.execPath, [...extra, ...entry], {
     cwd: root,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
