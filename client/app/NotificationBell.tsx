@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from './api';
 import { navigate } from './navigation';
 import { formatDateTime } from './format';
-import { subscribeEvents } from './eventStream';
+import { subscribeUserEvents } from './eventStream';
 import { isLang, type Lang } from '@shared/bill/Lang';
 
 /** A notification as GET /api/notifications lists it. */
@@ -38,7 +38,7 @@ export function NotificationBell() {
   useEffect(() => {
     load();
     let opened = false;
-    return subscribeEvents('/api/events', {
+    return subscribeUserEvents({
       events: {
         notification: (data) => {
           const { notification, unread: count } = data as { notification: Notification; unread: number };

@@ -68,6 +68,8 @@ test('a reviewer’s comment and mention reach the drafter at once: card naming 
   await expect(drafter.locator('.sidebar > .side-panel').first()).toHaveAttribute('data-testid', 'comments-panel');
   await expect(reviewer.locator('.sidebar > .side-panel').first()).toHaveAttribute('data-testid', 'comments-panel');
   await expect(drafter.getByTestId('notification-bell')).toHaveAttribute('aria-label', 'Notificaciones (0 sin leer)');
+  // One event stream per page: the document's carries the bell's notifications too.
+  await expect.poll(() => server.services.events.count()).toBe(2);
 
   const heading = (await liveEditor(reviewer, 'purpose', 'en')).locator('.section-heading');
   await expect(heading).toHaveText('Purpose and Findings');
