@@ -9,7 +9,7 @@ import { WebsocketProvider } from 'y-websocket';
 import { spawnServer } from '../helpers/spawnServer';
 import { writeBilingualContent, type BilingualContent } from '../../client/shared/bill/yBill';
 import { blockFragment, visibleBlocks } from '../../client/shared/layout';
-import { percentile, procUsage } from './stats';
+import { ms, percentile, procUsage } from './stats';
 import { MessageType } from '../../client/shared/collab/closeCodes';
 import { prepareData } from './prepareData';
 
@@ -30,7 +30,17 @@ export interface CollabResult {
   p99: number;
   max: number;
   cpuPercent: number;
+  /** Highest resident memory sampled while the typists type (the load compared with the stock server). */
   rssMB: number;
+  /** Highest resident memory from start to end, the clients joining included. */
+  rssPeakMB: number;
+}
+
+/** Both servers under the same load in one run, and Puente's figures over the stock server's. */
+export interface CollabComparison {
+  puente: CollabResult;
+  stock: CollabResult;
+  ratios: { p50: number; p99: number; cpu: number; rss: number };
 }
 
 /** The first text of the first provision of each of the first `n` sections, in English. */
@@ -69,7 +79,8 @@ export async function benchCollab(kind: 'puente' | 'stock', bill: BilingualConte
   let params: Record<string, string> = {};
   if (kind === 'puente') {
     const data = await prepareData([bill]);
-    const proc = await spawnServer(data.dataDir, { PUENTE_MESSAGE_RATE: '1000', PUENTE_MESSAGE_BURST: '5000' });
+    // Measured as `npm start` runs it: the built server on plain node.
+    const proc = await spawnServer(data.dataDir, { PUENTE_MESSAGE_RATE: '1000', PUENTE_MESSAGE_BURST: '5000' }, { built: true });
     const res = await fetch(`${proc.url}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: data.email, password: data.password }) });
     params = { token: ((await res.json()) as { token: string }).token, ...(process.env.BENCH_NO_ACK ? {} : { ack: '1' }) };
     url = proc.url;
@@ -84,6 +95,8 @@ export async function benchCollab(kind: 'puente' | 'stock', bill: BilingualConte
     room = 'bench';
   }
   const wsBase = url.replace(/^http/, 'ws') + (kind === 'puente' ? '/collab' : '');
+  let rssPeak = procUsage(pid).rssMB;
+  const peakSampler = setInterval(() => (rssPeak = Math.max(rssPeak, procUsage(pid).rssMB)), 250);
   const sendTimes = new Map<string, number>();
 
   // Typists: real y-websocket clients with a full copy of the bill.
@@ -158,7 +171,7 @@ export async function benchCollab(kind: 'puente' | 'stock', bill: BilingualConte
     }, (i * 333) / typists),
   );
   const timers2: NodeJS.Timeout[] = [];
-  const sampler = setInterval(() => (rssMax = Math.max(rssMax, procUsage(pid).rssMB)), 1000);
+  const sampler = setInterval(() => (rssMax = Math.max(rssMax, procUsage(pid).rssMB)), 250);
   await new Promise((r) => setTimeout(r, seconds * 1000));
   timers.forEach(clearTimeout);
   timers2.forEach(clearInterval);
@@ -169,6 +182,7 @@ export async function benchCollab(kind: 'puente' | 'stock', bill: BilingualConte
   const expected = sent * observers.length;
   const got = received.reduce((a, b) => a + b, 0);
   const late = latencies.filter((l) => l > 1000).length;
+  clearInterval(peakSampler);
   for (const ws of observers) ws.close();
   for (const c of typing) {
     c.provider.destroy();
@@ -178,6 +192,21 @@ export async function benchCollab(kind: 'puente' | 'stock', bill: BilingualConte
   return {
     server: kind, clients, typists, seconds: Math.round(elapsed), sent, expected, received: got, lost: Math.max(0, expected - got), late,
     p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: Math.max(...latencies),
-    cpuPercent: ((after.cpuSeconds - before.cpuSeconds) / elapsed) * 100, rssMB: rssMax,
+    cpuPercent: ((after.cpuSeconds - before.cpuSeconds) / elapsed) * 100, rssMB: rssMax, rssPeakMB: Math.max(rssPeak, rssMax),
   };
+}
+
+/** Runs the same load against Puente, then the stock server, and prints both with the ratios. */
+export async function compareCollab(bill: BilingualContent, clients: number, typists: number, seconds: number, log: (line: string) => void): Promise<CollabComparison> {
+  const puente = await benchCollab('puente', bill, clients, typists, seconds);
+  const stock = await benchCollab('stock', bill, clients, typists, seconds);
+  const ratios = { p50: puente.p50 / stock.p50, p99: puente.p99 / stock.p99, cpu: puente.cpuPercent / stock.cpuPercent, rss: puente.rssMB / stock.rssMB };
+  log(`\nCollaboration: ${clients} clients, ${typists} typing 3 keys/s for ${seconds} s`);
+  log('server   sent   received/expected  lost  late  p50       p99       cpu    rss (peak)');
+  for (const r of [puente, stock]) {
+    log(`${r.server.padEnd(8)} ${String(r.sent).padEnd(6)} ${`${r.received}/${r.expected}`.padEnd(18)} ${String(r.lost).padEnd(5)} ${String(r.late).padEnd(5)} ${ms(r.p50).padEnd(9)} ${ms(r.p99).padEnd(9)} ${`${r.cpuPercent.toFixed(0)}%`.padEnd(6)} ${r.rssMB.toFixed(0)} MB (${r.rssPeakMB.toFixed(0)} MB)`);
+  }
+  const mark = (ok: boolean) => (ok ? 'met' : 'NOT met');
+  log(`puente/stock: p50 ${ratios.p50.toFixed(2)}, p99 ${ratios.p99.toFixed(2)} (target ≤ 1.0 and ≤ 10 ms: ${mark(ratios.p99 <= 1 && puente.p99 <= 10)}), cpu ${ratios.cpu.toFixed(2)}, rss ${ratios.rss.toFixed(2)} (target ≤ 1.5: ${mark(ratios.rss <= 1.5)})`);
+  return { puente, stock, ratios };
 }

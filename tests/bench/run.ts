@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateBill } from './generateBill';
-import { benchCollab } from './benchCollab';
+import { compareCollab } from './benchCollab';
+import { benchFuzz } from './benchFuzz';
 import { benchOpen } from './benchOpen';
 import { benchMemory } from './benchMemory';
 import { benchCompare } from './benchCompare';
@@ -15,7 +16,7 @@ import { ms } from './stats';
 // `npm run bench` (BENCH_QUICK=1 for a short smoke run): prints a table and writes results/latest.json.
 const quick = process.env.BENCH_QUICK === '1';
 const here = path.dirname(fileURLToPath(import.meta.url));
-const only = (process.env.BENCH_ONLY ?? 'collab,open,memory,compare,export,browser').split(',');
+const only = (process.env.BENCH_ONLY ?? 'collab,fuzz,open,memory,compare,export,browser').split(',');
 const results: Record<string, unknown> = {
   date: new Date().toISOString(),
   machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
@@ -27,15 +28,14 @@ const bill200 = generateBill(200);
 log(`200-page bill: ${(bill200.en.content ?? []).length - 1} sections per language`);
 
 if (only.includes('collab')) {
-  const seconds = quick ? 5 : 60;
   const [clients, typists] = quick ? [20, 10] : [100, 50];
-  const ours = await benchCollab('puente', bill200, clients, typists, seconds);
-  const stock = await benchCollab('stock', bill200, clients, typists, seconds);
-  results.collab = { puente: ours, stock, p99Ratio: ours.p99 / stock.p99 };
-  log(`\nCollaboration: ${clients} clients, ${typists} typing 3 keys/s for ${seconds} s`);
-  log('server   sent   received/expected  lost  late  p50       p99       cpu    rss');
-  for (const r of [ours, stock]) log(`${r.server.padEnd(8)} ${String(r.sent).padEnd(6)} ${`${r.received}/${r.expected}`.padEnd(18)} ${String(r.lost).padEnd(5)} ${String(r.late).padEnd(5)} ${ms(r.p50).padEnd(9)} ${ms(r.p99).padEnd(9)} ${r.cpuPercent.toFixed(0)}%    ${r.rssMB.toFixed(0)} MB`);
-  log(`p99 ratio puente/stock: ${(ours.p99 / stock.p99).toFixed(2)}`);
+  results.collab = await compareCollab(bill200, clients, typists, quick ? 5 : 60, log);
+}
+
+if (only.includes('fuzz')) {
+  const r = await benchFuzz(bill200, quick ? 2000 : 10_000);
+  results.fuzz = r;
+  log(`\nFuzz: ${r.frames} hostile frames on ${r.sockets} sockets in ${r.seconds.toFixed(1)} s (${r.refused} refused): worst /healthz wait ${ms(r.healthMaxMs)} over ${r.healthPolls} polls (target < 100 ms); ${r.typed} keystrokes typed meanwhile, ${r.lost} lost`);
 }
 
 if (only.includes('open')) {
