@@ -191,7 +191,7 @@ export async function benchCollab(kind: 'puente' | 'stock', bill: BilingualConte
   await stop();
   return {
     server: kind, clients, typists, seconds: Math.round(elapsed), sent, expected, received: got, lost: Math.max(0, expected - got), late,
-    p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: Math.max(...latencies),
+    p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.reduce((a, b) => Math.max(a, b), 0),
     cpuPercent: ((after.cpuSeconds - before.cpuSeconds) / elapsed) * 100, rssMB: rssMax, rssPeakMB: Math.max(rssPeak, rssMax),
   };
 }
