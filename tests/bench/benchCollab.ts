@@ -1,17 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import * as Y from 'yjs';
 import WebSocket from 'ws';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
-import { WebsocketProvider } from 'y-websocket';
 import { spawnServer } from '../helpers/spawnServer';
-import { writeBilingualContent, type BilingualContent } from '../../client/shared/bill/yBill';
-import { blockFragment, visibleBlocks } from '../../client/shared/layout';
+import type { BilingualContent } from '../../client/shared/bill/yBill';
 import { ms, percentile, procUsage } from './stats';
-import { MessageType } from '../../client/shared/collab/closeCodes';
 import { prepareData } from './prepareData';
+import type { TypistsJob, TypistsReport } from './collabTypists';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -43,19 +42,6 @@ export interface CollabComparison {
   ratios: { p50: number; p99: number; cpu: number; rss: number };
 }
 
-/** The first text of the first provision of each of the first `n` sections, in English. */
-function xmlTexts(doc: Y.Doc, n: number): Y.XmlText[] {
-  const out: Y.XmlText[] = [];
-  for (const block of visibleBlocks(doc)) {
-    if (block.kind !== 'section') continue;
-    const provision = blockFragment(doc, block.id, 'en')?.get(1);
-    const t = provision instanceof Y.XmlElement ? provision.get(0) : null;
-    if (t instanceof Y.XmlText) out.push(t);
-    if (out.length >= n) break;
-  }
-  return out;
-}
-
 function spawnStock(): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, [path.join(here, 'stockServer.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve) => {
@@ -66,10 +52,14 @@ function spawnStock(): Promise<{ url: string; child: ChildProcess }> {
   });
 }
 
+/** Threads the typists run in, apart from the thread of the observers that time arrivals. */
+const TYPIST_THREADS = 2;
+
 /**
  * `clients` connections to one 200-page bill, `typists` of them typing 3 keys a second for
  * `seconds`. Server-hop latency is measured from each keystroke's transaction to its arrival at
- * ten observing connections; every update sent and received is counted.
+ * ten observing connections (epoch milliseconds across threads); every update sent and received is
+ * counted.
  */
 export async function benchCollab(kind: 'puente' | 'stock', bill: BilingualContent, clients = 100, typists = 50, seconds = 60): Promise<CollabResult> {
   let url: string;
@@ -99,29 +89,25 @@ export async function benchCollab(kind: 'puente' | 'stock', bill: BilingualConte
   const peakSampler = setInterval(() => (rssPeak = Math.max(rssPeak, procUsage(pid).rssMB)), 250);
   const sendTimes = new Map<string, number>();
 
-  // Typists: real y-websocket clients with a full copy of the bill.
-  const typing: { doc: Y.Doc; provider: WebsocketProvider }[] = [];
-  for (let i = 0; i < typists; i++) {
-    const doc = new Y.Doc();
-    const provider = new WebsocketProvider(wsBase, room, doc, { WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, disableBc: true, params });
-    provider.messageHandlers[MessageType.Ack] = () => undefined; // Puente's acknowledgements, as its own client asks for
-    typing.push({ doc, provider });
-    if (i === 0 && kind === 'stock') {
-      // The stock server keeps nothing: the first client brings the bill.
-      await new Promise<void>((r) => provider.once('sync', () => r()));
-      writeBilingualContent(doc, bill);
-    }
-  }
-  await Promise.all(typing.map((c) => (c.provider.synced ? Promise.resolve() : new Promise<void>((r) => c.provider.once('sync', () => r())))));
-  for (const c of typing) {
-    c.doc.on('update', (u: Uint8Array, origin: unknown) => {
-      if (origin === c.provider) return;
-      for (const s of Y.decodeUpdate(u).structs) sendTimes.set(`${s.id.client}:${s.id.clock}`, performance.now());
-    });
+  // Typists: real y-websocket clients with a full copy of the bill, in worker threads of their own
+  // (their work on 50 copies of the bill would otherwise delay the arrivals this thread times).
+  const workers: Worker[] = [];
+  const sentBy: Promise<number>[] = [];
+  const perWorker = Math.ceil(typists / TYPIST_THREADS);
+  for (let first = 0; first < typists; first += perWorker) {
+    const job: TypistsJob = { wsBase, room, params, first, count: Math.min(perWorker, typists - first), total: typists, bring: first === 0 && kind === 'stock' ? bill : null };
+    const worker = new Worker(new URL('./collabTypistsBoot.mjs', import.meta.url), { workerData: job });
+    const ready = new Promise<void>((resolve, reject) => worker.once('error', reject).on('message', (m: TypistsReport) => {
+      if ('ready' in m) resolve();
+      else if ('times' in m) for (const [key, t] of m.times) sendTimes.set(key, t);
+    }));
+    sentBy.push(new Promise((resolve) => worker.on('message', (m: TypistsReport) => 'done' in m && resolve(m.sent))));
+    workers.push(worker);
+    await ready; // one after the other: for the stock server, the first brings the bill
   }
 
   // Observers: raw sockets that sync once, then count (and ten of them time) every update.
-  const latencies: number[] = [];
+  const arrivals: [string, number][] = [];
   const received: number[] = [];
   const observers: WebSocket[] = [];
   const query = new URLSearchParams(params).toString();
@@ -139,11 +125,8 @@ export async function benchCollab(kind: 'puente' | 'stock', bill: BilingualConte
       received[index] = (received[index] ?? 0) + 1;
       if (index < 10) {
         const update = decoding.readVarUint8Array(dec);
-        const now = performance.now();
-        for (const s of Y.decodeUpdate(update).structs) {
-          const t = sendTimes.get(`${s.id.client}:${s.id.clock}`);
-          if (t !== undefined) latencies.push(now - t);
-        }
+        const now = performance.timeOrigin + performance.now();
+        for (const s of Y.decodeUpdate(update).structs) arrivals.push([`${s.id.client}:${s.id.clock}`, now]);
       }
     });
     await new Promise((r) => ws.once('open', r));
@@ -156,38 +139,26 @@ export async function benchCollab(kind: 'puente' | 'stock', bill: BilingualConte
   }
   await new Promise((r) => setTimeout(r, 2000));
 
-  const texts = typing.map((c, i) => xmlTexts(c.doc, typists)[i] as Y.XmlText);
   const before = procUsage(pid);
   let rssMax = before.rssMB;
-  let sent = 0;
   const start = performance.now();
-  const timers = typing.map((c, i) =>
-    setTimeout(() => {
-      const interval = setInterval(() => {
-        texts[i]?.insert(texts[i]?.length ?? 0, 'x');
-        sent++;
-      }, 1000 / 3);
-      timers2.push(interval);
-    }, (i * 333) / typists),
-  );
-  const timers2: NodeJS.Timeout[] = [];
+  for (const w of workers) w.postMessage({ seconds });
   const sampler = setInterval(() => (rssMax = Math.max(rssMax, procUsage(pid).rssMB)), 250);
-  await new Promise((r) => setTimeout(r, seconds * 1000));
-  timers.forEach(clearTimeout);
-  timers2.forEach(clearInterval);
+  const sent = (await Promise.all(sentBy)).reduce((a, b) => a + b, 0);
   const elapsed = (performance.now() - start) / 1000;
   const after = procUsage(pid);
   clearInterval(sampler);
   await new Promise((r) => setTimeout(r, 3000)); // drain
   const expected = sent * observers.length;
   const got = received.reduce((a, b) => a + b, 0);
+  const latencies = arrivals.flatMap(([key, at]) => {
+    const t = sendTimes.get(key);
+    return t === undefined ? [] : [at - t];
+  });
   const late = latencies.filter((l) => l > 1000).length;
   clearInterval(peakSampler);
   for (const ws of observers) ws.close();
-  for (const c of typing) {
-    c.provider.destroy();
-    c.doc.destroy();
-  }
+  await Promise.all(workers.map((w) => w.terminate()));
   await stop();
   return {
     server: kind, clients, typists, seconds: Math.round(elapsed), sent, expected, received: got, lost: Math.max(0, expected - got), late,
