@@ -143,6 +143,21 @@ export class BillStore {
     return () => set.delete(fn);
   }
 
+  /**
+   * Calls `fn` once after a run of changes to the bill has paused for `delayMs` (for views that
+   * read the whole bill: find, suggestions); returns the unsubscribe.
+   */
+  onSettled(fn: () => void, delayMs: number): () => void {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const stop = observeLayout(this.ydoc, () => {
+      if (timer === null) timer = setTimeout(() => { timer = null; fn(); }, delayMs);
+    });
+    return () => {
+      stop();
+      if (timer !== null) clearTimeout(timer);
+    };
+  }
+
   /** A counter that grows with every change to block `id`. */
   revision(id: string): number {
     return this.revisions.get(id) ?? 0;

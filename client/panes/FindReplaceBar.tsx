@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EditorState } from '@tiptap/pm/state';
 import { casedReplacement, findMatches, type FindQuery } from '@shared/bill/findMatches';
-import { observeLayout, replaceBlockContent, STRUCTURE_ORIGIN } from '@shared/layout';
+import { replaceBlockContent, STRUCTURE_ORIGIN } from '@shared/layout';
 import { LANGS, type Lang } from '@shared/bill/Lang';
 import type { PMJSON } from '@shared/bill/yBill';
 import type { BillStore } from '../bill/BillStore';
@@ -55,9 +55,7 @@ export function FindReplaceBar({ store, canReplace, user, uiLang, onClose }: { s
   useEffect(() => input.current?.focus(), []);
   useEffect(() => {
     store.setFind({ en: langs.includes('en') ? query : null, es: langs.includes('es') ? query : null });
-    let timer: number | null = null;
     const search = () => {
-      timer = null;
       const out: Hit[] = [];
       for (const b of store.snapshot().blocks) {
         for (const lang of langs) {
@@ -68,13 +66,7 @@ export function FindReplaceBar({ store, canReplace, user, uiLang, onClose }: { s
       setHits(out);
     };
     search();
-    const stop = observeLayout(store.ydoc, () => {
-      if (timer === null) timer = window.setTimeout(search, 150);
-    });
-    return () => {
-      stop();
-      if (timer !== null) window.clearTimeout(timer);
-    };
+    return store.onSettled(search, 150);
   }, [store, query, langs]);
   useEffect(() => () => store.setFind({ en: null, es: null }), [store]);
   useEffect(() => setCurrent((c) => (hits.length ? Math.min(c, hits.length - 1) : 0)), [hits]);

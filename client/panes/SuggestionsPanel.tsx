@@ -2,7 +2,7 @@ import { memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EditorState } from '@tiptap/pm/state';
 import { findSuggestions, settleSuggestions, type SuggestionRange } from '@shared/bill/suggestions';
-import { observeLayout, replaceBlockContent } from '@shared/layout';
+import { replaceBlockContent } from '@shared/layout';
 import { LANGS, type Lang } from '@shared/bill/Lang';
 import type { PMJSON } from '@shared/bill/yBill';
 import { formatDateTime } from '../app/format';
@@ -24,9 +24,7 @@ export const SuggestionsPanel = memo(function SuggestionsPanel({ store, canSettl
   const [items, setItems] = useState<Listed[]>([]);
   const cache = useRef(new Map<string, { rev: number; list: Listed[] }>());
   useEffect(() => {
-    let timer: number | null = null;
     const read = () => {
-      timer = null;
       const out: Listed[] = [];
       for (const b of store.snapshot().blocks) {
         const rev = store.revision(b.id);
@@ -44,13 +42,7 @@ export const SuggestionsPanel = memo(function SuggestionsPanel({ store, canSettl
       setItems(out);
     };
     read();
-    const stop = observeLayout(store.ydoc, () => {
-      if (timer === null) timer = window.setTimeout(read, 200);
-    });
-    return () => {
-      stop();
-      if (timer !== null) window.clearTimeout(timer);
-    };
+    return store.onSettled(read, 200);
   }, [store]);
 
   if (items.length === 0) return null;
